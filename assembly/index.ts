@@ -1,0 +1,11 @@
+// downhill's WebAssembly kernels. Pointer-and-number functions only: the host
+// owns allocation (see bindings/memory/WasmHeap.ts); nothing here allocates.
+
+export * from "./vector";
+export * from "./sgd";
+export * from "./adam";
+
+/** First free byte after static data: the host's heap starts here. */
+export function heapBase(): usize {
+  return __heap_base;
+}

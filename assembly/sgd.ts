@@ -1,0 +1,77 @@
+// Fused SGD update (PyTorch torch.optim.SGD rule), in place, one pass:
+//
+//   g ← g + weightDecay·p                          (when weightDecay ≠ 0)
+//   b ← g                                           (first step)
+//   b ← momentum·b + (1 − dampening)·g              (later steps)
+//   g ← g + momentum·b  (nesterov)   or   g ← b     (when momentum ≠ 0)
+//   p ← p − lr·g
+//
+// The gradient array is read, never written.
+
+import { lanes, at } from "./lanes";
+
+// Flags, a bit field so one export covers every mode.
+const WEIGHT_DECAY: i32 = 1;
+const MOMENTUM: i32 = 2;
+const NESTEROV: i32 = 4;
+const FIRST_STEP: i32 = 8;
+
+// @ts-ignore: decorator
+@inline function sgd<T>(
+  params: usize, grads: usize, buffer: usize, n: i32,
+  learningRate: f64, momentum: f64, oneMinusDampening: f64, weightDecay: f64, flags: i32,
+): void {
+  const lr = <T>learningRate;
+  const mu = <T>momentum;
+  const omd = <T>oneMinusDampening;
+  const wd = <T>weightDecay;
+  const decay = (flags & WEIGHT_DECAY) != 0;
+  const useMomentum = (flags & MOMENTUM) != 0;
+  const nesterov = (flags & NESTEROV) != 0;
+  const first = (flags & FIRST_STEP) != 0;
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vlr = v128.splat<T>(lr), vmu = v128.splat<T>(mu);
+    const vomd = v128.splat<T>(omd), vwd = v128.splat<T>(wd);
+    for (; i + lanes<T>() <= n; i += lanes<T>()) {
+      const pp = at<T>(params, i);
+      const p = v128.load(pp);
+      let g = v128.load(at<T>(grads, i));
+      if (decay) g = v128.add<T>(g, v128.mul<T>(vwd, p));
+      if (useMomentum) {
+        const pb = at<T>(buffer, i);
+        const b = first ? g : v128.add<T>(v128.mul<T>(vmu, v128.load(pb)), v128.mul<T>(vomd, g));
+        v128.store(pb, b);
+        g = nesterov ? v128.add<T>(g, v128.mul<T>(vmu, b)) : b;
+      }
+      v128.store(pp, v128.sub<T>(p, v128.mul<T>(vlr, g)));
+    }
+  }
+  for (; i < n; i++) {
+    const pp = at<T>(params, i);
+    const p = load<T>(pp);
+    let g = load<T>(at<T>(grads, i));
+    if (decay) g = g + wd * p;
+    if (useMomentum) {
+      const pb = at<T>(buffer, i);
+      const b: T = first ? g : mu * load<T>(pb) + omd * g;
+      store<T>(pb, b);
+      g = nesterov ? g + mu * b : b;
+    }
+    store<T>(pp, p - lr * g);
+  }
+}
+
+export function sgdF64(
+  params: usize, grads: usize, buffer: usize, n: i32,
+  learningRate: f64, momentum: f64, oneMinusDampening: f64, weightDecay: f64, flags: i32,
+): void {
+  sgd<f64>(params, grads, buffer, n, learningRate, momentum, oneMinusDampening, weightDecay, flags);
+}
+
+export function sgdF32(
+  params: usize, grads: usize, buffer: usize, n: i32,
+  learningRate: f64, momentum: f64, oneMinusDampening: f64, weightDecay: f64, flags: i32,
+): void {
+  sgd<f32>(params, grads, buffer, n, learningRate, momentum, oneMinusDampening, weightDecay, flags);
+}

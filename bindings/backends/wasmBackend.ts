@@ -1,0 +1,183 @@
+import { DownhillError } from "../DownhillError";
+import type { FloatArray, Precision } from "../FloatArray";
+import { validate } from "../validate";
+import type { Backend } from "./Backend";
+import type { AdamCoefficients, BackendName, KernelSet, SgdCoefficients } from "./Kernels";
+import { WasmHeap } from "./WasmHeap";
+
+/** The functions assembly/index.ts exports: pointers are byte addresses, n counts elements. */
+export interface KernelExports {
+  memory: WebAssembly.Memory;
+  heapBase(): number;
+  [name: string]: unknown;
+}
+type Ptr = number;
+interface PrecisionExports {
+  fill(x: Ptr, value: number, n: number): void;
+  copy(source: Ptr, target: Ptr, n: number): void;
+  scale(alpha: number, x: Ptr, n: number): void;
+  axpy(alpha: number, x: Ptr, y: Ptr, n: number): void;
+  dot(x: Ptr, y: Ptr, n: number): number;
+  squaredNorm(x: Ptr, n: number): number;
+  maxAbs(x: Ptr, n: number): number;
+  sgd(p: Ptr, g: Ptr, b: Ptr, n: number, lr: number, mu: number, omd: number, wd: number, flags: number): void;
+  adam(
+    p: Ptr, g: Ptr, m: Ptr, v: Ptr, vmax: Ptr, n: number,
+    b1: number, c1: number, b2: number, c2: number,
+    step: number, bc2: number, eps: number, wd: number, decay: number, flags: number,
+  ): void;
+}
+
+// Flag bits shared with assembly/sgd.ts and assembly/adam.ts.
+const SGD_WEIGHT_DECAY = 1, SGD_MOMENTUM = 2, SGD_NESTEROV = 4, SGD_FIRST_STEP = 8;
+const ADAM_L2 = 1, ADAM_DECOUPLED = 2, ADAM_AMSGRAD = 4;
+
+/**
+ * Wraps an instantiated kernel module (SIMD or scalar build of assembly/) as a
+ * {@link Backend}: kernels that take typed arrays living in the module's memory, and
+ * the allocator that makes such arrays.
+ */
+export function wasmBackend(name: BackendName, exports: KernelExports): Backend {
+  const memory = exports.memory;
+  const heap = new WasmHeap(memory, exports.heapBase());
+  const records = new WeakMap<FloatArray, { address: number; length: number; precision: Precision }>();
+
+  const pick = (suffix: "F64" | "F32"): PrecisionExports => {
+    const get = (base: string) => exports[base + suffix] as never;
+    return {
+      fill: get("fill"), copy: get("copy"), scale: get("scale"), axpy: get("axpy"), dot: get("dot"),
+      squaredNorm: get("squaredNorm"), maxAbs: get("maxAbs"), sgd: get("sgd"), adam: get("adam"),
+    };
+  };
+
+  /** Byte address of an array in this module's memory; throws when it lives elsewhere. */
+  const address = (kernel: string, name: string, array: FloatArray): number => {
+    if (array.buffer !== memory.buffer) {
+      validate.floatArray(kernel, name, array); // reports stale views precisely
+      throw new DownhillError(
+        "FOREIGN_MEMORY",
+        `${kernel}: ${name} does not live in the ${backend.name} backend's memory. ` +
+          `Allocate it with backend.vector(n) (or use an optimizer, which copies foreign arrays).`,
+        name,
+      );
+    }
+    return array.byteOffset;
+  };
+  const length = (kernel: string, a: FloatArray, b: FloatArray | null, name: string): void => {
+    if (b === null || b.length !== a.length) {
+      throw new DownhillError(
+        "LENGTH_MISMATCH",
+        `${kernel}: ${name} has length ${b === null ? "null" : b.length}, expected ${a.length}.`,
+        name,
+      );
+    }
+  };
+
+  const createSet = <A extends FloatArray>(k: PrecisionExports): KernelSet<A> => ({
+    fill(x, value) {
+      k.fill(address("fill", "x", x), value, x.length);
+    },
+    copy(source, target) {
+      length("copy", source, target, "target");
+      k.copy(address("copy", "source", source), address("copy", "target", target), source.length);
+    },
+    scale(alpha, x) {
+      k.scale(alpha, address("scale", "x", x), x.length);
+    },
+    axpy(alpha, x, y) {
+      length("axpy", x, y, "y");
+      k.axpy(alpha, address("axpy", "x", x), address("axpy", "y", y), y.length);
+    },
+    dot(x, y) {
+      length("dot", x, y, "y");
+      return k.dot(address("dot", "x", x), address("dot", "y", y), x.length);
+    },
+    squaredNorm(x) {
+      return k.squaredNorm(address("squaredNorm", "x", x), x.length);
+    },
+    maxAbs(x) {
+      return k.maxAbs(address("maxAbs", "x", x), x.length);
+    },
+    sgd(params, grads, buffer, c: SgdCoefficients) {
+      length("sgd", params, grads, "grads");
+      const useMomentum = c.momentum !== 0;
+      if (useMomentum) length("sgd", params, buffer, "buffer");
+      const flags =
+        (c.weightDecay !== 0 ? SGD_WEIGHT_DECAY : 0) |
+        (useMomentum ? SGD_MOMENTUM : 0) |
+        (c.nesterov ? SGD_NESTEROV : 0) |
+        (c.firstStep ? SGD_FIRST_STEP : 0);
+      k.sgd(
+        address("sgd", "params", params), address("sgd", "grads", grads),
+        useMomentum ? address("sgd", "buffer", buffer!) : 0, params.length,
+        c.learningRate, c.momentum, c.oneMinusDampening, c.weightDecay, flags,
+      );
+    },
+    adam(params, grads, m, v, vmax, c: AdamCoefficients) {
+      length("adam", params, grads, "grads");
+      length("adam", params, m, "m");
+      length("adam", params, v, "v");
+      if (c.amsgrad) length("adam", params, vmax, "vmax");
+      const flags =
+        (!c.decoupled && c.weightDecay !== 0 ? ADAM_L2 : 0) | (c.decoupled ? ADAM_DECOUPLED : 0) | (c.amsgrad ? ADAM_AMSGRAD : 0);
+      k.adam(
+        address("adam", "params", params), address("adam", "grads", grads),
+        address("adam", "m", m), address("adam", "v", v),
+        c.amsgrad ? address("adam", "vmax", vmax!) : 0, params.length,
+        c.beta1, c.oneMinusBeta1, c.beta2, c.oneMinusBeta2,
+        c.stepSize, c.biasCorrection2Sqrt, c.epsilon, c.weightDecay, c.decay, flags,
+      );
+    },
+  });
+
+  const view = (address: number, length: number, precision: Precision): FloatArray =>
+    precision === "float32"
+      ? new Float32Array(memory.buffer, address, length)
+      : new Float64Array(memory.buffer, address, length);
+
+  const backend: Backend = {
+    name,
+    kernels: { float64: createSet<Float64Array>(pick("F64")), float32: createSet<Float32Array>(pick("F32")) },
+    vector(length: number, precision: Precision = "float64") {
+      validate.number("vector", "length", length, { min: 0 });
+      if (!Number.isInteger(length)) {
+        throw new DownhillError("INVALID_OPTION", `vector: length must be a whole number, got ${length}.`, "length");
+      }
+      if (precision !== "float64" && precision !== "float32") {
+        throw new DownhillError("INVALID_OPTION", `vector: precision must be "float64" or "float32", got ${String(precision)}.`, "precision");
+      }
+      const bytes = length * (precision === "float32" ? 4 : 8);
+      const at = heap.allocate(bytes);
+      const array = view(at, length, precision);
+      array.fill(0); // a reused block may hold old values
+      records.set(array, { address: at, length, precision });
+      return array as never;
+    },
+    free(vector) {
+      const record = records.get(vector);
+      if (record) {
+        heap.release(record.address);
+        records.delete(vector);
+      }
+    },
+    refresh<A extends FloatArray>(vector: A): A {
+      if (vector.buffer === memory.buffer) return vector;
+      const record = records.get(vector);
+      if (!record) {
+        throw new DownhillError(
+          "FOREIGN_MEMORY",
+          `refresh: the array was not made by this backend's vector().`,
+          "vector",
+        );
+      }
+      const fresh = view(record.address, record.length, record.precision);
+      records.delete(vector);
+      records.set(fresh, record);
+      return fresh as A;
+    },
+    owns(array) {
+      return array.buffer === memory.buffer;
+    },
+  };
+  return backend;
+}

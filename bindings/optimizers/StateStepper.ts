@@ -1,0 +1,113 @@
+import { DownhillError } from "../DownhillError";
+import { precisionOf, type FloatArray, type Precision } from "../FloatArray";
+import type { Backend } from "../backends/Backend";
+import type { KernelSet } from "../backends/Kernels";
+import { currentBackend } from "../init";
+import { validate } from "../validate";
+
+/**
+ * The machinery every stepper shares: argument checks, sizing the state on the first
+ * step, and moving arrays that do not live in the backend's memory in and out of
+ * scratch vectors. An optimizer supplies only its update.
+ *
+ * All checks run before anything is written, so a call that throws leaves the
+ * caller's arrays untouched.
+ */
+export class StateStepper {
+  /** Optimizer state vectors (moments, buffers), in the backend's memory. */
+  state: FloatArray[] = [];
+  private backend: Backend | undefined;
+  private length = -1;
+  private precision: Precision = "float64";
+  private scratchParams: FloatArray | undefined;
+  private scratchGrads: FloatArray | undefined;
+
+  constructor(
+    private readonly optimizer: string,
+    private readonly backendOption: Backend | undefined,
+    private readonly stateCount: number,
+  ) {}
+
+  /** True before the first step (and after `reset`). */
+  get empty(): boolean {
+    return this.length < 0;
+  }
+
+  /**
+   * Validates `params` and `grads`, sizes the state on first use, then calls `update`
+   * with arrays the kernels can use in place, and copies the result back if needed.
+   */
+  run(
+    params: FloatArray,
+    grads: FloatArray,
+    update: (kernels: KernelSet<FloatArray>, params: FloatArray, grads: FloatArray, state: FloatArray[]) => void,
+  ): void {
+    const where = `${this.optimizer}.step`;
+    validate.floatArray(where, "params", params);
+    validate.floatArray(where, "grads", grads);
+    const precision = precisionOf(params);
+    if (precisionOf(grads) !== precision) {
+      throw new DownhillError(
+        "PRECISION_MISMATCH",
+        `${where}: grads is a ${grads.constructor.name} but params is a ${params.constructor.name}; pass both in the same precision.`,
+        "grads",
+      );
+    }
+    if (grads.length !== params.length) {
+      throw new DownhillError("LENGTH_MISMATCH", `${where}: grads has length ${grads.length}, params has ${params.length}; they must match.`, "grads");
+    }
+    if (this.length < 0) {
+      this.allocate(params.length, precision);
+      // Allocation may have grown WebAssembly memory and detached the caller's views.
+      validate.floatArray(where, "params", params);
+      validate.floatArray(where, "grads", grads);
+    } else if (params.length !== this.length || precision !== this.precision) {
+      throw new DownhillError(
+        precision !== this.precision ? "PRECISION_MISMATCH" : "LENGTH_MISMATCH",
+        `${where}: this optimizer's state holds ${this.length} ${this.precision} values (sized by its first step), ` +
+          `but params is a ${params.constructor.name} of length ${params.length}. Use one optimizer per parameter vector, or call reset().`,
+        "params",
+      );
+    }
+    const backend = this.backend!;
+    const direct = backend.owns(params) && backend.owns(grads);
+    if (!direct && !this.scratchParams) {
+      // Arrays from elsewhere are copied through scratch vectors, made on first need.
+      this.scratchParams = backend.vector(this.length, precision);
+      this.scratchGrads = backend.vector(this.length, precision);
+    }
+    // Any allocation may have grown memory: work on live views only.
+    const state = this.state;
+    for (let k = 0; k < state.length; k++) state[k] = backend.refresh(state[k]);
+    const kernels = backend.kernels[precision] as KernelSet<FloatArray>;
+    if (direct) {
+      update(kernels, params, grads, state);
+      return;
+    }
+    const p = (this.scratchParams = backend.refresh(this.scratchParams!));
+    const g = (this.scratchGrads = backend.refresh(this.scratchGrads!));
+    p.set(params);
+    g.set(grads);
+    update(kernels, p, g, state);
+    params.set(p);
+  }
+
+  /** Frees the state; the next step sizes it anew. */
+  reset(): void {
+    if (this.backend) {
+      for (const v of this.state) this.backend.free(v);
+      if (this.scratchParams) this.backend.free(this.scratchParams);
+      if (this.scratchGrads) this.backend.free(this.scratchGrads);
+    }
+    this.state = [];
+    this.scratchParams = this.scratchGrads = undefined;
+    this.length = -1;
+  }
+
+  private allocate(length: number, precision: Precision): void {
+    const backend = (this.backend ??= this.backendOption ?? currentBackend());
+    this.state = Array.from({ length: this.stateCount }, () => backend.vector(length, precision));
+    this.length = length;
+    this.precision = precision;
+  }
+}

@@ -1,4 +1,4 @@
-// Vector kernels: fill, copy, scale, axpy (element-wise) and dot, squared norm,
+// Vector kernels: fill, copy, scale, axpy, multiply (element-wise) and dot, squared norm,
 // max-abs (reductions). Pointers are byte addresses in this module's memory,
 // n is the element count. No kernel allocates.
 //
@@ -55,6 +55,17 @@ import { lanes, at } from "./lanes";
     const py = at<T>(y, i);
     store<T>(py, load<T>(py) + a * load<T>(at<T>(x, i)));
   }
+}
+
+// @ts-ignore: decorator
+@inline function multiply<T>(x: usize, y: usize, out: usize, n: i32): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; i + lanes<T>() <= n; i += lanes<T>()) {
+      v128.store(at<T>(out, i), v128.mul<T>(v128.load(at<T>(x, i)), v128.load(at<T>(y, i))));
+    }
+  }
+  for (; i < n; i++) store<T>(at<T>(out, i), load<T>(at<T>(x, i)) * load<T>(at<T>(y, i)));
 }
 
 // @ts-ignore: decorator
@@ -153,6 +164,8 @@ export function scaleF64(alpha: f64, x: usize, n: i32): void { scale<f64>(alpha,
 export function scaleF32(alpha: f64, x: usize, n: i32): void { scale<f32>(alpha, x, n); }
 export function axpyF64(alpha: f64, x: usize, y: usize, n: i32): void { axpy<f64>(alpha, x, y, n); }
 export function axpyF32(alpha: f64, x: usize, y: usize, n: i32): void { axpy<f32>(alpha, x, y, n); }
+export function multiplyF64(x: usize, y: usize, out: usize, n: i32): void { multiply<f64>(x, y, out, n); }
+export function multiplyF32(x: usize, y: usize, out: usize, n: i32): void { multiply<f32>(x, y, out, n); }
 export function dotF64(x: usize, y: usize, n: i32): f64 { return dotF64Impl(x, y, n); }
 export function dotF32(x: usize, y: usize, n: i32): f64 { return dotF32Impl(x, y, n); }
 export function squaredNormF64(x: usize, n: i32): f64 { return dotF64Impl(x, x, n); }

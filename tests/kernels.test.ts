@@ -55,12 +55,14 @@ for (const name of ["wasm-simd", "wasm"] as const) {
       const k = backend.kernels[precision] as KernelSet<FloatArray>;
       const ref = referenceKernels[precision] as KernelSet<FloatArray>;
 
-      it(`element-wise fill, copy, scale, axpy are bit-identical (${precision}, n ∈ {${SIZES.join(",")}})`, () => {
+      it(`element-wise fill, copy, scale, axpy, multiply are bit-identical (${precision}, n ∈ {${SIZES.join(",")}})`, () => {
         for (const n of SIZES) {
           const xs = hostileValues(n, precision, 1 + n), ys = hostileValues(n, precision, 2 + n);
           for (const alpha of [0.75, -3.1, 1e-300, 0]) {
             const x = fill(backend, xs, precision), y = fill(backend, ys, precision);
             const rx = plain(xs, precision), ry = plain(ys, precision);
+            k.multiply(x, y, y); ref.multiply(rx, ry, ry);
+            expectSame(y, ry, `multiply n=${n}`);
             k.axpy(alpha, x, y); ref.axpy(alpha, rx, ry);
             expectSame(y, ry, `axpy n=${n} α=${alpha}`);
             k.scale(alpha, x); ref.scale(alpha, rx);

@@ -56,6 +56,8 @@ export interface KernelSet<A extends FloatArray> {
   scale(alpha: number, x: A): void;
   /** y_i ← y_i + α·x_i. */
   axpy(alpha: number, x: A, y: A): void;
+  /** out_i ← x_i·y_i (out may be x or y). */
+  multiply(x: A, y: A, out: A): void;
   /** Σ x_i·y_i. */
   dot(x: A, y: A): number;
   /** Σ x_i². */

@@ -10,9 +10,10 @@ const ALIGN = 16;
  * First-fit over a sorted free list with coalescing, blocks aligned to 16 bytes (one
  * v128). Growing detaches every typed array on the old buffer, so memory grows rarely
  * and generously: only when no block fits, and then to at least twice its size and to
- * room for four more blocks of the size asked for. A program that allocates its
- * parameters and gradients and then creates an optimizer (whose state needs one to
- * three more blocks of the same size) grows once. The old buffer is recorded as stale
+ * room for eight more blocks of the size asked for. A program that allocates its
+ * parameters, gradients and a few work vectors and then steps an optimizer (whose state
+ * needs one to three more blocks of the same size) grows once. Pages that are never
+ * written cost address space, not physical memory. The old buffer is recorded as stale
  * so that a detached view is reported, never silently read.
  */
 export class WasmHeap {
@@ -79,11 +80,11 @@ export class WasmHeap {
     }
   }
 
-  /** Grows memory so that bytes [0, end) exist, with headroom for four more blocks of `size`. */
+  /** Grows memory so that bytes [0, end) exist, with headroom for eight more blocks of `size`. */
   private ensure(end: number, size: number): void {
     const have = this.memory.buffer.byteLength;
     if (end <= have) return;
-    const target = Math.max(end + 4 * size, 2 * have);
+    const target = Math.max(end + 8 * size, 2 * have);
     const pages = Math.ceil((target - have) / PAGE);
     const old = this.memory.buffer;
     this.memory.grow(pages);

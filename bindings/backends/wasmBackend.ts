@@ -17,6 +17,7 @@ interface PrecisionExports {
   copy(source: Ptr, target: Ptr, n: number): void;
   scale(alpha: number, x: Ptr, n: number): void;
   axpy(alpha: number, x: Ptr, y: Ptr, n: number): void;
+  multiply(x: Ptr, y: Ptr, out: Ptr, n: number): void;
   dot(x: Ptr, y: Ptr, n: number): number;
   squaredNorm(x: Ptr, n: number): number;
   maxAbs(x: Ptr, n: number): number;
@@ -45,7 +46,7 @@ export function wasmBackend(name: BackendName, exports: KernelExports): Backend 
   const pick = (suffix: "F64" | "F32"): PrecisionExports => {
     const get = (base: string) => exports[base + suffix] as never;
     return {
-      fill: get("fill"), copy: get("copy"), scale: get("scale"), axpy: get("axpy"), dot: get("dot"),
+      fill: get("fill"), copy: get("copy"), scale: get("scale"), axpy: get("axpy"), multiply: get("multiply"), dot: get("dot"),
       squaredNorm: get("squaredNorm"), maxAbs: get("maxAbs"), sgd: get("sgd"), adam: get("adam"),
     };
   };
@@ -87,6 +88,11 @@ export function wasmBackend(name: BackendName, exports: KernelExports): Backend 
     axpy(alpha, x, y) {
       length("axpy", x, y, "y");
       k.axpy(alpha, address("axpy", "x", x), address("axpy", "y", y), y.length);
+    },
+    multiply(x, y, out) {
+      length("multiply", x, y, "y");
+      length("multiply", x, out, "out");
+      k.multiply(address("multiply", "x", x), address("multiply", "y", y), address("multiply", "out", out), out.length);
     },
     dot(x, y) {
       length("dot", x, y, "y");

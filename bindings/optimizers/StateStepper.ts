@@ -4,6 +4,7 @@ import type { Backend } from "../backends/Backend";
 import type { KernelSet } from "../backends/Kernels";
 import { currentBackend } from "../init";
 import { validate } from "../validate";
+import { isStaleView } from "../backends/staleBuffers";
 
 /**
  * The machinery every stepper shares: argument checks, sizing the state on the first
@@ -59,8 +60,15 @@ export class StateStepper {
     if (this.length < 0) {
       this.allocate(params.length, precision);
       // Allocation may have grown WebAssembly memory and detached the caller's views.
-      validate.floatArray(where, "params", params);
-      validate.floatArray(where, "grads", grads);
+      if (isStaleView(params) || isStaleView(grads)) {
+        throw new DownhillError(
+          "STALE_VIEW",
+          `${where}: the optimizer's state did not fit in WebAssembly memory, and growing it detached ` +
+            `params and grads. Call refresh() on your vectors and step again; to avoid this, allocate ` +
+            `parameter vectors after the optimizer's first step, or free vectors you no longer need.`,
+          isStaleView(params) ? "params" : "grads",
+        );
+      }
     } else if (params.length !== this.length || precision !== this.precision) {
       throw new DownhillError(
         precision !== this.precision ? "PRECISION_MISMATCH" : "LENGTH_MISMATCH",

@@ -4,6 +4,12 @@
 export * from "./vector";
 export * from "./sgd";
 export * from "./adam";
+export * from "./adagrad";
+export * from "./rmsprop";
+export * from "./adadelta";
+export * from "./adamax";
+export * from "./nadam";
+export * from "./lion";
 
 /** First free byte after static data: the host's heap starts here. */
 export function heapBase(): usize {

@@ -12,6 +12,8 @@
  * - `FOREIGN_MEMORY` — a kernel was given an array that does not live in its backend's memory.
  * - `NOT_INITIALIZED` — a call needs a backend and `await init()` has not finished.
  * - `BACKEND_UNAVAILABLE` — the requested backend cannot run in this environment.
+ * - `INVALID_STATE` — saved optimizer state that is corrupted, from another optimizer or
+ *   version, or saved with other options.
  */
 export type DownhillErrorCode =
   | "UNKNOWN_OPTION"
@@ -22,7 +24,8 @@ export type DownhillErrorCode =
   | "STALE_VIEW"
   | "FOREIGN_MEMORY"
   | "NOT_INITIALIZED"
-  | "BACKEND_UNAVAILABLE";
+  | "BACKEND_UNAVAILABLE"
+  | "INVALID_STATE";
 
 /**
  * The one error type downhill throws for bad input. `code` says what kind of problem

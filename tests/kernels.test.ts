@@ -1,6 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { loadBackend, referenceKernels, type Backend, type FloatArray, type KernelSet } from "../bindings/index";
 import type { AdamCoefficients, SgdCoefficients } from "../bindings/backends/Kernels";
+
+/** One update kernel run on the backend and on the reference with the same inputs. */
+type UpdateCase = [label: string, stateCount: number, run: (k: KernelSet<FloatArray>, p: FloatArray, g: FloatArray, s: FloatArray[]) => void];
+
+// The other fused updates, each in its modes. State arrays start non-negative (they
+// hold squares or maxima in real use), parameters and gradients are hostile.
+const updateCases: UpdateCase[] = [
+  ["adagrad", 1, (k, p, g, s) => k.adagrad(p, g, s[0], { learningRate: 0.01, epsilon: 1e-10, weightDecay: 0 })],
+  ["adagrad + weight decay", 1, (k, p, g, s) => k.adagrad(p, g, s[0], { learningRate: 0.1, epsilon: 0, weightDecay: 0.01 })],
+  ["rmsprop", 1, (k, p, g, s) => k.rmsprop(p, g, s[0], null, null, { learningRate: 0.01, alpha: 0.99, oneMinusAlpha: 1 - 0.99, epsilon: 1e-8, weightDecay: 0, momentum: 0, centered: false })],
+  ["rmsprop centered + momentum + decay", 3, (k, p, g, s) => k.rmsprop(p, g, s[0], s[1], s[2], { learningRate: 0.01, alpha: 0.9, oneMinusAlpha: 1 - 0.9, epsilon: 1e-8, weightDecay: 0.1, momentum: 0.9, centered: true })],
+  ["adadelta", 2, (k, p, g, s) => k.adadelta(p, g, s[0], s[1], { learningRate: 1, rho: 0.9, oneMinusRho: 1 - 0.9, epsilon: 1e-6, weightDecay: 0.01 })],
+  ["adamax", 2, (k, p, g, s) => k.adamax(p, g, s[0], s[1], { beta1: 0.9, oneMinusBeta1: 1 - 0.9, beta2: 0.999, stepSize: 0.002 / (1 - 0.9 ** 2), epsilon: 1e-8, weightDecay: 0.01 })],
+  ["nadam", 2, (k, p, g, s) => k.nadam(p, g, s[0], s[1], { beta1: 0.9, oneMinusBeta1: 1 - 0.9, beta2: 0.999, oneMinusBeta2: 1 - 0.999, biasCorrection2: 1 - 0.999 ** 2, gradientCoefficient: 1.3e-3, momentumCoefficient: 0.7e-3, epsilon: 1e-8, weightDecay: 0.01, decay: 1, decoupled: false })],
+  ["nadam decoupled", 2, (k, p, g, s) => k.nadam(p, g, s[0], s[1], { beta1: 0.9, oneMinusBeta1: 1 - 0.9, beta2: 0.99, oneMinusBeta2: 1 - 0.99, biasCorrection2: 0.02, gradientCoefficient: 1e-2, momentumCoefficient: 2e-3, epsilon: 0, weightDecay: 0.1, decay: 0.999, decoupled: true })],
+  ["lion", 1, (k, p, g, s) => k.lion(p, g, s[0], { learningRate: 1e-4, beta1: 0.9, oneMinusBeta1: 1 - 0.9, beta2: 0.99, oneMinusBeta2: 1 - 0.99, decay: 1 })],
+  ["lion + decay", 1, (k, p, g, s) => k.lion(p, g, s[0], { learningRate: 3e-4, beta1: 0.95, oneMinusBeta1: 1 - 0.95, beta2: 0.98, oneMinusBeta2: 1 - 0.98, decay: 1 - 3e-5 })],
+];
 import { firstDifference, hostileValues, seeded } from "./support/random";
 
 // Every kernel × every WebAssembly backend × both precisions × these sizes, against the
@@ -108,6 +126,26 @@ for (const name of ["wasm-simd", "wasm"] as const) {
             expectSame(b, rb, `sgd ${mode} buffer n=${n}`);
             expectSame(g, plain(gs, precision), `sgd ${mode} leaves grads alone n=${n}`);
             backend.free(p); backend.free(g); backend.free(b);
+          }
+        }
+      });
+
+      it(`the fused adagrad, rmsprop, adadelta, adamax, nadam and lion updates are bit-identical (${precision})`, () => {
+        for (const n of SIZES) {
+          for (const [label, stateCount, run] of updateCases) {
+            const ps = hostileValues(n, precision, 12 + n), gs = hostileValues(n, precision, 13 + n);
+            const ss = Array.from({ length: stateCount }, (_, j) => hostileValues(n, precision, 14 + j + n).map(Math.abs));
+            const p = fill(backend, ps, precision), g = fill(backend, gs, precision);
+            const s = ss.map((values) => fill(backend, values, precision));
+            const rp = plain(ps, precision), rg = plain(gs, precision), rs = ss.map((values) => plain(values, precision));
+            for (let step = 0; step < 3; step++) {
+              run(k, p, g, s);
+              run(ref, rp, rg, rs);
+            }
+            expectSame(p, rp, `${label} params n=${n}`);
+            s.forEach((state, j) => expectSame(state, rs[j], `${label} state ${j} n=${n}`));
+            expectSame(g, plain(gs, precision), `${label} leaves grads alone n=${n}`);
+            [p, g, ...s].forEach((v) => backend.free(v));
           }
         }
       });

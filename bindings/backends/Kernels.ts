@@ -37,6 +37,75 @@ export interface AdamCoefficients {
   amsgrad: boolean;
 }
 
+/** Scalars of one fused Adagrad update. */
+export interface AdagradCoefficients {
+  /** lr / (1 + (t − 1)·lrDecay). */
+  learningRate: number;
+  epsilon: number;
+  weightDecay: number;
+}
+
+/** Scalars of one fused RMSprop update. */
+export interface RmspropCoefficients {
+  learningRate: number;
+  alpha: number;
+  oneMinusAlpha: number;
+  epsilon: number;
+  weightDecay: number;
+  momentum: number;
+  centered: boolean;
+}
+
+/** Scalars of one fused Adadelta update. */
+export interface AdadeltaCoefficients {
+  learningRate: number;
+  rho: number;
+  oneMinusRho: number;
+  epsilon: number;
+  weightDecay: number;
+}
+
+/** Scalars of one fused Adamax update. */
+export interface AdamaxCoefficients {
+  beta1: number;
+  oneMinusBeta1: number;
+  beta2: number;
+  /** lr / (1 − β1^t). */
+  stepSize: number;
+  epsilon: number;
+  weightDecay: number;
+}
+
+/** Scalars of one fused NAdam update. */
+export interface NadamCoefficients {
+  beta1: number;
+  oneMinusBeta1: number;
+  beta2: number;
+  oneMinusBeta2: number;
+  /** 1 − β2^t. */
+  biasCorrection2: number;
+  /** lr·(1 − μ_t)/(1 − Π_{i≤t} μ_i). */
+  gradientCoefficient: number;
+  /** lr·μ_{t+1}/(1 − Π_{i≤t+1} μ_i). */
+  momentumCoefficient: number;
+  epsilon: number;
+  weightDecay: number;
+  /** 1 − lr·weightDecay (decoupled decay). */
+  decay: number;
+  decoupled: boolean;
+}
+
+/** Scalars of one fused Lion update. */
+export interface LionCoefficients {
+  learningRate: number;
+  beta1: number;
+  oneMinusBeta1: number;
+  beta2: number;
+  oneMinusBeta2: number;
+  /** 1 − lr·weightDecay. */
+  decay: number;
+}
+
 /**
  * The hot loops of one precision. Every backend implements exactly this; the pure-TS
  * implementation is the specification. Element-wise kernels give bit-identical results
@@ -87,6 +156,38 @@ export interface KernelSet<A extends FloatArray> {
    * ```
    */
   adam(params: A, grads: A, m: A, v: A, vmax: A | null, c: AdamCoefficients): void;
+  /**
+   * Fused Adagrad step: g ← g + λp; s ← s + g·g; p ← p − lr·(g / (√s + ε)).
+   */
+  adagrad(params: A, grads: A, sum: A, c: AdagradCoefficients): void;
+  /**
+   * Fused RMSprop step: g ← g + λp; v ← αv + (1 − α)(g·g);
+   * d ← √(v − ḡ·ḡ) + ε with ḡ ← αḡ + (1 − α)g (centered) or d ← √v + ε;
+   * b ← μb + g/d, p ← p − lr·b (momentum) or p ← p − lr·(g/d).
+   * `gradAverage` is used when centered, `buffer` when momentum ≠ 0 (else null).
+   */
+  rmsprop(params: A, grads: A, v: A, gradAverage: A | null, buffer: A | null, c: RmspropCoefficients): void;
+  /**
+   * Fused Adadelta step: g ← g + λp; v ← ρv + (1 − ρ)(g·g);
+   * δ ← (√(u + ε) / √(v + ε))·g; u ← ρu + (1 − ρ)(δ·δ); p ← p − lr·δ.
+   */
+  adadelta(params: A, grads: A, v: A, u: A, c: AdadeltaCoefficients): void;
+  /**
+   * Fused Adamax step: g ← g + λp; m ← β1m + (1 − β1)g; u ← max(β2u, |g| + ε);
+   * p ← p − stepSize·(m/u).
+   */
+  adamax(params: A, grads: A, m: A, u: A, c: AdamaxCoefficients): void;
+  /**
+   * Fused NAdam step: p ← decay·p (decoupled) or g ← g + λp; m ← β1m + (1 − β1)g;
+   * v ← β2v + (1 − β2)(g·g); d ← √(v / (1 − β2^t)) + ε;
+   * p ← (p − gradientCoefficient·(g/d)) − momentumCoefficient·(m/d).
+   */
+  nadam(params: A, grads: A, m: A, v: A, c: NadamCoefficients): void;
+  /**
+   * Fused Lion step: p ← decay·p; c ← β1m + (1 − β1)g; p ← p − lr·sign(c);
+   * m ← β2m + (1 − β2)g. sign(±0) = ±0 and sign(NaN) = NaN.
+   */
+  lion(params: A, grads: A, m: A, c: LionCoefficients): void;
 }
 
 /** Both precisions of one backend. */

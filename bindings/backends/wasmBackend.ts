@@ -2,7 +2,10 @@ import { DownhillError } from "../DownhillError";
 import type { FloatArray, Precision } from "../FloatArray";
 import { validate } from "../validate";
 import type { Backend } from "./Backend";
-import type { AdamCoefficients, BackendName, KernelSet, SgdCoefficients } from "./Kernels";
+import type {
+  AdadeltaCoefficients, AdagradCoefficients, AdamaxCoefficients, AdamCoefficients, BackendName, KernelSet,
+  LionCoefficients, NadamCoefficients, RmspropCoefficients, SgdCoefficients,
+} from "./Kernels";
 import { WasmHeap } from "./WasmHeap";
 
 /** The functions assembly/index.ts exports: pointers are byte addresses, n counts elements. */
@@ -27,11 +30,24 @@ interface PrecisionExports {
     b1: number, c1: number, b2: number, c2: number,
     step: number, bc2: number, eps: number, wd: number, decay: number, flags: number,
   ): void;
+  adagrad(p: Ptr, g: Ptr, sum: Ptr, n: number, lr: number, eps: number, wd: number): void;
+  rmsprop(
+    p: Ptr, g: Ptr, v: Ptr, gavg: Ptr, b: Ptr, n: number,
+    lr: number, alpha: number, oneMinusAlpha: number, eps: number, wd: number, momentum: number, flags: number,
+  ): void;
+  adadelta(p: Ptr, g: Ptr, v: Ptr, u: Ptr, n: number, lr: number, rho: number, oneMinusRho: number, eps: number, wd: number): void;
+  adamax(p: Ptr, g: Ptr, m: Ptr, u: Ptr, n: number, b1: number, c1: number, b2: number, step: number, eps: number, wd: number): void;
+  nadam(
+    p: Ptr, g: Ptr, m: Ptr, v: Ptr, n: number,
+    b1: number, c1: number, b2: number, c2: number, bc2: number, gc: number, mc: number, eps: number, wd: number, decay: number, flags: number,
+  ): void;
+  lion(p: Ptr, g: Ptr, m: Ptr, n: number, lr: number, b1: number, c1: number, b2: number, c2: number, decay: number): void;
 }
 
 // Flag bits shared with assembly/sgd.ts and assembly/adam.ts.
 const SGD_WEIGHT_DECAY = 1, SGD_MOMENTUM = 2, SGD_NESTEROV = 4, SGD_FIRST_STEP = 8;
 const ADAM_L2 = 1, ADAM_DECOUPLED = 2, ADAM_AMSGRAD = 4;
+const RMSPROP_WEIGHT_DECAY = 1, RMSPROP_CENTERED = 2, RMSPROP_MOMENTUM = 4;
 
 /**
  * Wraps an instantiated kernel module (SIMD or scalar build of assembly/) as a
@@ -48,6 +64,8 @@ export function wasmBackend(name: BackendName, exports: KernelExports): Backend 
     return {
       fill: get("fill"), copy: get("copy"), scale: get("scale"), axpy: get("axpy"), multiply: get("multiply"), dot: get("dot"),
       squaredNorm: get("squaredNorm"), maxAbs: get("maxAbs"), sgd: get("sgd"), adam: get("adam"),
+      adagrad: get("adagrad"), rmsprop: get("rmsprop"), adadelta: get("adadelta"), adamax: get("adamax"),
+      nadam: get("nadam"), lion: get("lion"),
     };
   };
 
@@ -132,6 +150,69 @@ export function wasmBackend(name: BackendName, exports: KernelExports): Backend 
         c.amsgrad ? address("adam", "vmax", vmax!) : 0, params.length,
         c.beta1, c.oneMinusBeta1, c.beta2, c.oneMinusBeta2,
         c.stepSize, c.biasCorrection2Sqrt, c.epsilon, c.weightDecay, c.decay, flags,
+      );
+    },
+    adagrad(params, grads, sum, c: AdagradCoefficients) {
+      length("adagrad", params, grads, "grads");
+      length("adagrad", params, sum, "sum");
+      k.adagrad(
+        address("adagrad", "params", params), address("adagrad", "grads", grads), address("adagrad", "sum", sum),
+        params.length, c.learningRate, c.epsilon, c.weightDecay,
+      );
+    },
+    rmsprop(params, grads, v, gradAverage, buffer, c: RmspropCoefficients) {
+      length("rmsprop", params, grads, "grads");
+      length("rmsprop", params, v, "v");
+      const useMomentum = c.momentum !== 0;
+      if (c.centered) length("rmsprop", params, gradAverage, "gradAverage");
+      if (useMomentum) length("rmsprop", params, buffer, "buffer");
+      const flags =
+        (c.weightDecay !== 0 ? RMSPROP_WEIGHT_DECAY : 0) | (c.centered ? RMSPROP_CENTERED : 0) | (useMomentum ? RMSPROP_MOMENTUM : 0);
+      k.rmsprop(
+        address("rmsprop", "params", params), address("rmsprop", "grads", grads), address("rmsprop", "v", v),
+        c.centered ? address("rmsprop", "gradAverage", gradAverage!) : 0,
+        useMomentum ? address("rmsprop", "buffer", buffer!) : 0, params.length,
+        c.learningRate, c.alpha, c.oneMinusAlpha, c.epsilon, c.weightDecay, c.momentum, flags,
+      );
+    },
+    adadelta(params, grads, v, u, c: AdadeltaCoefficients) {
+      length("adadelta", params, grads, "grads");
+      length("adadelta", params, v, "v");
+      length("adadelta", params, u, "u");
+      k.adadelta(
+        address("adadelta", "params", params), address("adadelta", "grads", grads),
+        address("adadelta", "v", v), address("adadelta", "u", u), params.length,
+        c.learningRate, c.rho, c.oneMinusRho, c.epsilon, c.weightDecay,
+      );
+    },
+    adamax(params, grads, m, u, c: AdamaxCoefficients) {
+      length("adamax", params, grads, "grads");
+      length("adamax", params, m, "m");
+      length("adamax", params, u, "u");
+      k.adamax(
+        address("adamax", "params", params), address("adamax", "grads", grads),
+        address("adamax", "m", m), address("adamax", "u", u), params.length,
+        c.beta1, c.oneMinusBeta1, c.beta2, c.stepSize, c.epsilon, c.weightDecay,
+      );
+    },
+    nadam(params, grads, m, v, c: NadamCoefficients) {
+      length("nadam", params, grads, "grads");
+      length("nadam", params, m, "m");
+      length("nadam", params, v, "v");
+      const flags = (!c.decoupled && c.weightDecay !== 0 ? ADAM_L2 : 0) | (c.decoupled ? ADAM_DECOUPLED : 0);
+      k.nadam(
+        address("nadam", "params", params), address("nadam", "grads", grads),
+        address("nadam", "m", m), address("nadam", "v", v), params.length,
+        c.beta1, c.oneMinusBeta1, c.beta2, c.oneMinusBeta2, c.biasCorrection2,
+        c.gradientCoefficient, c.momentumCoefficient, c.epsilon, c.weightDecay, c.decay, flags,
+      );
+    },
+    lion(params, grads, m, c: LionCoefficients) {
+      length("lion", params, grads, "grads");
+      length("lion", params, m, "m");
+      k.lion(
+        address("lion", "params", params), address("lion", "grads", grads), address("lion", "m", m), params.length,
+        c.learningRate, c.beta1, c.oneMinusBeta1, c.beta2, c.oneMinusBeta2, c.decay,
       );
     },
   });

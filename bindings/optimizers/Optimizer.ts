@@ -1,4 +1,4 @@
-import type { FloatArray } from "../FloatArray";
+import type { FloatArray, Precision } from "../FloatArray";
 
 /**
  * A first-order optimizer used as a drop-in stepper, as with torch.optim or tf.train:
@@ -20,4 +20,37 @@ export interface Optimizer {
   step(params: FloatArray, grads: FloatArray): void;
   /** Forgets all state (moments, step count) and frees its memory. */
   reset(): void;
+  /**
+   * A plain copy of the whole state — structured-clone and JSON-friendly apart from the
+   * typed arrays — to save and later `loadState` into a fresh optimizer made with the
+   * same options, which then continues exactly as if never interrupted.
+   */
+  state(): OptimizerState;
+  /**
+   * Replaces this optimizer's state with a saved one. Throws `INVALID_STATE` (and keeps
+   * the current state) when the saved state is corrupted, of another format version,
+   * from another optimizer, or saved with other options.
+   */
+  loadState(state: OptimizerState): void;
+}
+
+/** Saved optimizer state, as returned by {@link Optimizer.state}. */
+export interface OptimizerState {
+  /** Always `"downhill/optimizer-state"`. */
+  format: string;
+  /** Layout version, currently 1. */
+  version: number;
+  /** The optimizer that saved it, e.g. `"adam"`. */
+  optimizer: string;
+  /** The options it was made with (numbers and booleans). */
+  options: Record<string, number | boolean>;
+  learningRate: number;
+  steps: number;
+  /** Number of parameters (0 before the first step). */
+  length: number;
+  precision: Precision;
+  /** Scalar state such as the running products β1^t, β2^t. */
+  scalars: Record<string, number>;
+  /** Per-parameter state vectors by name (copies). */
+  arrays: Record<string, FloatArray>;
 }

@@ -18,8 +18,10 @@ export class StateStepper {
   /** Optimizer state vectors (moments, buffers), in the backend's memory. */
   state: FloatArray[] = [];
   private backend: Backend | undefined;
-  private length = -1;
-  private precision: Precision = "float64";
+  /** Length the state was sized for, or −1 before the first step. */
+  length = -1;
+  /** Precision the state was sized for. */
+  precision: Precision = "float64";
   private scratchParams: FloatArray | undefined;
   private scratchGrads: FloatArray | undefined;
 
@@ -27,6 +29,7 @@ export class StateStepper {
     private readonly optimizer: string,
     private readonly backendOption: Backend | undefined,
     private readonly stateCount: number,
+    private readonly initialize?: (state: FloatArray[]) => void,
   ) {}
 
   /** True before the first step (and after `reset`). */
@@ -112,9 +115,12 @@ export class StateStepper {
     this.length = -1;
   }
 
-  private allocate(length: number, precision: Precision): void {
+  /** Sizes the state (zeros, then the optimizer's `initialize`) for `length` values. */
+  allocate(length: number, precision: Precision): void {
     const backend = (this.backend ??= this.backendOption ?? currentBackend());
     this.state = Array.from({ length: this.stateCount }, () => backend.vector(length, precision));
+    this.state = this.state.map((v) => backend.refresh(v));
+    this.initialize?.(this.state);
     this.length = length;
     this.precision = precision;
   }

@@ -1,9 +1,8 @@
 import type { Backend } from "../backends/Backend";
 import type { AdamCoefficients } from "../backends/Kernels";
-import type { FloatArray } from "../FloatArray";
 import { validate } from "../validate";
 import type { Optimizer } from "./Optimizer";
-import { StateStepper } from "./StateStepper";
+import { firstOrderOptimizer } from "./firstOrderOptimizer";
 
 /** Options of `adam` and `adamw`. Names follow torch.optim.Adam, spelled out. */
 export interface AdamOptions {
@@ -39,14 +38,13 @@ export function adamFamily(
   defaults: { weightDecay: number; decoupledWeightDecay: boolean },
 ): Optimizer {
   const o = validate.options(name, options, known);
-  let learningRate = validate.number(name, "learningRate", o.learningRate ?? 1e-3, { min: 0, minExclusive: true });
+  const learningRate = validate.number(name, "learningRate", o.learningRate ?? 1e-3, { min: 0, minExclusive: true });
   const beta1 = validate.number(name, "beta1", o.beta1 ?? 0.9, { min: 0, max: 1, maxExclusive: true });
   const beta2 = validate.number(name, "beta2", o.beta2 ?? 0.999, { min: 0, max: 1, maxExclusive: true });
   const epsilon = validate.number(name, "epsilon", o.epsilon ?? 1e-8, { min: 0 });
   const weightDecay = validate.number(name, "weightDecay", o.weightDecay ?? defaults.weightDecay, { min: 0 });
   const amsgrad = validate.boolean(name, "amsgrad", o.amsgrad ?? false);
   const decoupled = validate.boolean(name, "decoupledWeightDecay", o.decoupledWeightDecay ?? defaults.decoupledWeightDecay);
-  const stepper = new StateStepper(name, o.backend as Backend | undefined, amsgrad ? 3 : 2);
   const c: AdamCoefficients = {
     beta1,
     oneMinusBeta1: 1 - beta1,
@@ -60,39 +58,28 @@ export function adamFamily(
     decoupled,
     amsgrad,
   };
-  let steps = 0;
   // β^t as running products: one multiplication a step, the same bits in every engine
   // (Math.pow differs in the last bit between engines).
   let beta1Power = 1;
   let beta2Power = 1;
-  return {
+  return firstOrderOptimizer({
     name,
-    get steps() {
-      return steps;
+    options: { beta1, beta2, epsilon, weightDecay, amsgrad, decoupledWeightDecay: decoupled },
+    learningRate,
+    backend: o.backend as Backend | undefined,
+    stateNames: amsgrad ? ["m", "v", "vmax"] : ["m", "v"],
+    scalars: {
+      get: () => ({ beta1Power, beta2Power }),
+      set: (s) => ({ beta1Power, beta2Power } = s as { beta1Power: number; beta2Power: number }),
+      reset: () => (beta1Power = beta2Power = 1),
     },
-    get learningRate() {
-      return learningRate;
+    update(kernels, p, g, state, lr) {
+      beta1Power *= beta1;
+      beta2Power *= beta2;
+      c.stepSize = lr / (1 - beta1Power);
+      c.biasCorrection2Sqrt = Math.sqrt(1 - beta2Power);
+      c.decay = 1 - lr * weightDecay;
+      kernels.adam(p, g, state[0], state[1], amsgrad ? state[2] : null, c);
     },
-    set learningRate(value: number) {
-      learningRate = validate.number(name, "learningRate", value, { min: 0, minExclusive: true });
-    },
-    step(params: FloatArray, grads: FloatArray) {
-      stepper.run(params, grads, (kernels, p, g, state) => {
-        const b1t = beta1Power * beta1;
-        const b2t = beta2Power * beta2;
-        c.stepSize = learningRate / (1 - b1t);
-        c.biasCorrection2Sqrt = Math.sqrt(1 - b2t);
-        c.decay = 1 - learningRate * weightDecay;
-        kernels.adam(p, g, state[0], state[1], amsgrad ? state[2] : null, c);
-        beta1Power = b1t;
-        beta2Power = b2t;
-      });
-      steps++;
-    },
-    reset() {
-      stepper.reset();
-      steps = 0;
-      beta1Power = beta2Power = 1;
-    },
-  };
+  });
 }

@@ -1,10 +1,9 @@
 import type { Backend } from "../backends/Backend";
 import type { SgdCoefficients } from "../backends/Kernels";
 import { DownhillError } from "../DownhillError";
-import type { FloatArray } from "../FloatArray";
 import { validate } from "../validate";
+import { firstOrderOptimizer } from "./firstOrderOptimizer";
 import type { Optimizer } from "./Optimizer";
-import { StateStepper } from "./StateStepper";
 
 /** Options of {@link sgd}. Names follow torch.optim.SGD, spelled out. */
 export interface SgdOptions {
@@ -57,7 +56,7 @@ const OPTIONS = ["learningRate", "momentum", "dampening", "nesterov", "weightDec
  */
 export function sgd(options?: SgdOptions): Optimizer {
   const o = validate.options("sgd", options, OPTIONS);
-  let learningRate = validate.number("sgd", "learningRate", o.learningRate ?? 1e-3, { min: 0, minExclusive: true });
+  const learningRate = validate.number("sgd", "learningRate", o.learningRate ?? 1e-3, { min: 0, minExclusive: true });
   const momentum = validate.number("sgd", "momentum", o.momentum ?? 0, { min: 0 });
   const dampening = validate.number("sgd", "dampening", o.dampening ?? 0, { min: 0, max: 1 });
   const nesterov = validate.boolean("sgd", "nesterov", o.nesterov ?? false);
@@ -69,7 +68,6 @@ export function sgd(options?: SgdOptions): Optimizer {
       "nesterov",
     );
   }
-  const stepper = new StateStepper("sgd", o.backend as Backend | undefined, momentum !== 0 ? 1 : 0);
   const c: SgdCoefficients = {
     learningRate,
     momentum,
@@ -78,29 +76,16 @@ export function sgd(options?: SgdOptions): Optimizer {
     nesterov,
     firstStep: true,
   };
-  let steps = 0;
-  return {
+  return firstOrderOptimizer({
     name: "sgd",
-    get steps() {
-      return steps;
+    options: { momentum, dampening, nesterov, weightDecay },
+    learningRate,
+    backend: o.backend as Backend | undefined,
+    stateNames: momentum !== 0 ? ["momentumBuffer"] : [],
+    update(kernels, p, g, state, lr, t) {
+      c.learningRate = lr;
+      c.firstStep = t === 1;
+      kernels.sgd(p, g, momentum !== 0 ? state[0] : null, c);
     },
-    get learningRate() {
-      return learningRate;
-    },
-    set learningRate(value: number) {
-      learningRate = validate.number("sgd", "learningRate", value, { min: 0, minExclusive: true });
-    },
-    step(params: FloatArray, grads: FloatArray) {
-      stepper.run(params, grads, (kernels, p, g, state) => {
-        c.learningRate = learningRate;
-        c.firstStep = steps === 0;
-        kernels.sgd(p, g, momentum !== 0 ? state[0] : null, c);
-      });
-      steps++;
-    },
-    reset() {
-      stepper.reset();
-      steps = 0;
-    },
-  };
+  });
 }

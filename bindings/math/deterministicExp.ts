@@ -26,7 +26,7 @@ function powerOfTwo(k: number): number {
 
 /**
  * eˣ, correctly rounded in almost all cases (error < 1 ulp), computed with + − × ÷
- * only: the same bits in Node, Chromium and every other engine, unlike `Math.exp`,
+ * only: the same bits in Node, Chromium and every other engine, unlike the host's exp,
  * whose last bit differs between engines. Use it wherever an exponential feeds a
  * result that must be reproducible (schedules, NAdam's momentum decay).
  *

@@ -43,5 +43,7 @@ export { stepSchedule, type StepScheduleOptions } from "./schedules/stepSchedule
 export { exponentialSchedule, type ExponentialScheduleOptions } from "./schedules/exponentialSchedule";
 export { cosineSchedule, type CosineScheduleOptions } from "./schedules/cosineSchedule";
 export { reduceOnPlateau, type ReduceOnPlateauOptions, type PlateauSchedule } from "./schedules/reduceOnPlateau";
+export { problems, type ProblemId, type ProblemFactory } from "./problems/problems";
+export type { TestProblem } from "./problems/TestProblem";
 export { clipByValue, type ClipByValueOptions } from "./clipping/clipByValue";
 export { clipByGlobalNorm, type ClipByGlobalNormOptions } from "./clipping/clipByGlobalNorm";

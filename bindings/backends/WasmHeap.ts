@@ -2,6 +2,8 @@ import { markStale } from "./staleBuffers";
 
 const PAGE = 65536;
 const ALIGN = 16;
+/** Smallest growth: 64 MiB of address space (untouched pages cost no physical memory). */
+const MIN_GROWTH = 64 * 1024 * 1024;
 
 /**
  * The allocator of one WebAssembly instance's linear memory. The kernels never
@@ -9,8 +11,8 @@ const ALIGN = 16;
  *
  * First-fit over a sorted free list with coalescing, blocks aligned to 16 bytes (one
  * v128). Growing detaches every typed array on the old buffer, so memory grows rarely
- * and generously: only when no block fits, and then to at least twice its size and to
- * room for eight more blocks of the size asked for. A program that allocates its
+ * and generously: only when no block fits, and then by at least 64 MiB, to at least twice
+ * its size, and to room for eight more blocks of the size asked for. A program that allocates its
  * parameters, gradients and a few work vectors and then steps an optimizer (whose state
  * needs one to three more blocks of the same size) grows once. Pages that are never
  * written cost address space, not physical memory. The old buffer is recorded as stale
@@ -84,7 +86,7 @@ export class WasmHeap {
   private ensure(end: number, size: number): void {
     const have = this.memory.buffer.byteLength;
     if (end <= have) return;
-    const target = Math.max(end + 8 * size, 2 * have);
+    const target = Math.max(end + 8 * size, 2 * have, have + MIN_GROWTH);
     const pages = Math.ceil((target - have) / PAGE);
     const old = this.memory.buffer;
     this.memory.grow(pages);

@@ -43,6 +43,9 @@ export { stepSchedule, type StepScheduleOptions } from "./schedules/stepSchedule
 export { exponentialSchedule, type ExponentialScheduleOptions } from "./schedules/exponentialSchedule";
 export { cosineSchedule, type CosineScheduleOptions } from "./schedules/cosineSchedule";
 export { reduceOnPlateau, type ReduceOnPlateauOptions, type PlateauSchedule } from "./schedules/reduceOnPlateau";
+export {
+  lbfgsbMinimize, type LbfgsbOptions, type LbfgsbResult, type LbfgsbIterationInfo,
+} from "./lbfgsb/lbfgsbMinimize";
 export { problems, type ProblemId, type ProblemFactory } from "./problems/problems";
 export type { TestProblem } from "./problems/TestProblem";
 export { clipByValue, type ClipByValueOptions } from "./clipping/clipByValue";

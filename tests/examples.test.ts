@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  adam, clipByGlobalNorm, cosineSchedule, init, problems, sgd, simplex, vector,
+  adam, clipByGlobalNorm, cosineSchedule, init, lbfgsbMinimize, problems, sgd, simplex, vector,
 } from "../bindings/index";
 
 // The examples of README.md and of the optimizers' TSDoc, run as written.
@@ -74,5 +74,16 @@ describe("README examples", () => {
     expect(f).toBeCloseTo(1210, 10); // 50 blocks of 24.2
     expect(p.minimumValue).toBe(0);
     expect(g[0]).toBeCloseTo(-215.6, 10); // −400·x1·(x2 − x1²) − 2(1 − x1) at (−1.2, 1)
+  });
+
+  it("L-BFGS-B: bounded Rosenbrock holds x₁ at its upper bound", () => {
+    const p = problems.rosenbrock();
+    const result = lbfgsbMinimize((x, g) => p.valueAndGradient(x, g), p.x0, {
+      lower: new Float64Array([-2, -2]),
+      upper: new Float64Array([0.8, 2]),
+    });
+    expect(result.x[0]).toBe(0.8);
+    expect(result.x[1]).toBeCloseTo(0.64, 6);
+    expect(result.reason).toBe("projectedGradientTolerance");
   });
 });

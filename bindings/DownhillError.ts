@@ -12,6 +12,8 @@
  * - `FOREIGN_MEMORY` — a kernel was given an array that does not live in its backend's memory.
  * - `NOT_INITIALIZED` — a call needs a backend and `await init()` has not finished.
  * - `BACKEND_UNAVAILABLE` — the requested backend cannot run in this environment.
+ * - `OBJECTIVE_FAILED` — the objective function threw; the original error is the
+ *   DownhillError's `cause`, and the message says at which evaluation (and iteration).
  * - `INVALID_STATE` — saved optimizer state that is corrupted, from another optimizer or
  *   version, or saved with other options.
  */
@@ -25,6 +27,7 @@ export type DownhillErrorCode =
   | "FOREIGN_MEMORY"
   | "NOT_INITIALIZED"
   | "BACKEND_UNAVAILABLE"
+  | "OBJECTIVE_FAILED"
   | "INVALID_STATE";
 
 /**

@@ -43,6 +43,21 @@ export { stepSchedule, type StepScheduleOptions } from "./schedules/stepSchedule
 export { exponentialSchedule, type ExponentialScheduleOptions } from "./schedules/exponentialSchedule";
 export { cosineSchedule, type CosineScheduleOptions } from "./schedules/cosineSchedule";
 export { reduceOnPlateau, type ReduceOnPlateauOptions, type PlateauSchedule } from "./schedules/reduceOnPlateau";
+export { minimize } from "./minimize/minimize";
+export type { MinimizeOptions, IterationInfo } from "./minimize/MinimizeOptions";
+export type { MinimizeResult, StopReason, TrajectoryPoint } from "./minimize/MinimizeResult";
+export type { Objective, ObjectiveFunction, ObjectiveObject } from "./minimize/Objective";
+export type { DescentMethod, DescentRun, DescentContext } from "./minimize/DescentMethod";
+export { lbfgs, type LbfgsOptions } from "./minimize/lbfgs";
+export { conjugateGradient, type ConjugateGradientOptions } from "./minimize/conjugateGradient";
+export { gradientDescent, type GradientDescentOptions } from "./minimize/gradientDescent";
+export { strongWolfe, type StrongWolfeOptions } from "./lineSearch/strongWolfe";
+export { backtracking, type BacktrackingOptions } from "./lineSearch/backtracking";
+export type { LineSearch, LineFunction, LinePoint, LineSearchResult, LineSearchStatus } from "./lineSearch/LineSearch";
+export {
+  finiteDifferenceGradient, type FiniteDifferenceOptions, type FiniteDifferenceMethod,
+} from "./finiteDifference/finiteDifferenceGradient";
+export { gradientCheck, type GradientCheckOptions, type GradientCheckResult } from "./finiteDifference/gradientCheck";
 export {
   lbfgsbMinimize, type LbfgsbOptions, type LbfgsbResult, type LbfgsbIterationInfo,
 } from "./lbfgsb/lbfgsbMinimize";

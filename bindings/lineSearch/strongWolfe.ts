@@ -1,0 +1,304 @@
+import { checkOptions } from "../minimize/checkOptions";
+import { validate } from "../validate";
+import { checkLineStart } from "./checkLineStart";
+import type { LineFunction, LinePoint, LineSearch, LineSearchResult } from "./LineSearch";
+
+/** Options of {@link strongWolfe}. */
+export interface StrongWolfeOptions {
+  /** c1, the sufficient-decrease (Armijo) constant, in (0, 1). Default 1e-4. */
+  sufficientDecrease?: number;
+  /**
+   * c2, the curvature constant, in (0, 1). Default 0.9 (right for quasi-Newton
+   * methods); use 0.1 for conjugate gradients. Usually c1 < c2.
+   */
+  curvature?: number;
+  /** The most evaluations of φ and φ′ one search may use. Default 20. */
+  maxEvaluations?: number;
+  /** Smallest step tried. Default 1e-20. */
+  minStep?: number;
+  /** Largest step tried. Default 1e20. */
+  maxStep?: number;
+  /**
+   * Stop (with sufficient decrease only) once the interval known to hold a strong
+   * Wolfe point is shorter than `intervalTolerance` times its right end. Default 1e-10.
+   */
+  intervalTolerance?: number;
+}
+
+const KNOWN = ["sufficientDecrease", "curvature", "maxEvaluations", "minStep", "maxStep", "intervalTolerance"] as const;
+
+/** The state of one Moré–Thuente search: the interval ends (x, y) and the trial (internal). */
+interface SearchState {
+  stx: number;
+  fx: number;
+  gx: number;
+  sty: number;
+  fy: number;
+  gy: number;
+  stp: number;
+  brackt: boolean;
+}
+
+/**
+ * A line search that finds a step satisfying the **strong Wolfe conditions**,
+ * ```
+ * φ(α) ≤ φ(0) + c1·α·φ′(0)          (sufficient decrease)
+ * |φ′(α)| ≤ c2·|φ′(0)|              (curvature)
+ * ```
+ * with φ(α) = f(x + α·d), by the algorithm of Moré and Thuente: it keeps an interval of
+ * uncertainty known to contain such a step, tries safeguarded cubic and quadratic
+ * interpolation steps inside it (extrapolating by at most 4× while no interval is
+ * bracketed), and works on the auxiliary function ψ(α) = φ(α) − φ(0) − c1·α·φ′(0)
+ * until a step with ψ ≤ 0 and φ′ ≥ 0 is seen. This is the search of MINPACK-2
+ * (`dcsrch`/`dcstep`) used by L-BFGS-B and SciPy.
+ *
+ * Defaults: c1 = 1e-4, c2 = 0.9 (quasi-Newton; CG uses 0.1), at most 20 evaluations,
+ * steps in [1e-20, 1e20], interval tolerance 1e-10. A non-finite φ(α) or φ′(α) counts
+ * as "too far": the step is halved towards the best point so far and never tried that
+ * long again (shrunk tenfold when it happens twice in a row).
+ *
+ * When rounding errors, the step bounds, the interval tolerance or the evaluation
+ * budget end the search first, it returns the best step with sufficient decrease
+ * (status `"sufficientDecrease"`), or status `"failed"` and step 0 when there is none.
+ *
+ * References: J. J. Moré and D. J. Thuente, "Line search algorithms with guaranteed
+ * sufficient decrease", ACM TOMS 20(3):286–307, 1994; J. Nocedal and S. J. Wright,
+ * *Numerical Optimization*, 2nd ed., §3.1 and §3.5.
+ *
+ * @throws DownhillError `UNKNOWN_OPTION` for an unknown option, `INVALID_OPTION` for a
+ * constant outside (0, 1), a non-integer or non-positive `maxEvaluations`, or
+ * `minStep` ≥ `maxStep`.
+ *
+ * @example
+ * ```ts
+ * const search = strongWolfe({ curvature: 0.1 });
+ * // φ(α) = (α − 2)²: φ(0) = 4, φ′(0) = −4
+ * const line = {
+ *   value: (a: number) => (a - 2) ** 2,
+ *   evaluate(a: number, p: LinePoint) { p.step = a; p.value = (a - 2) ** 2; p.derivative = 2 * (a - 2); },
+ * };
+ * const { step, status } = search.search(line, { value: 4, derivative: -4 }, 1);
+ * // status "strongWolfe", |φ′(step)| ≤ 0.1·4
+ * ```
+ */
+export function strongWolfe(options?: StrongWolfeOptions): LineSearch & Readonly<Required<StrongWolfeOptions>> {
+  const where = "strongWolfe";
+  const o = validate.options(where, options, KNOWN);
+  const open01 = { min: 0, max: 1, minExclusive: true, maxExclusive: true };
+  const c1 = o.sufficientDecrease === undefined ? 1e-4 : validate.number(where, "sufficientDecrease", o.sufficientDecrease, open01);
+  const c2 = o.curvature === undefined ? 0.9 : validate.number(where, "curvature", o.curvature, open01);
+  const maxEvaluations = o.maxEvaluations === undefined ? 20 : checkOptions.wholeNumber(where, "maxEvaluations", o.maxEvaluations, 1);
+  const minStep = o.minStep === undefined ? 1e-20 : validate.number(where, "minStep", o.minStep, { min: 0 });
+  const maxStep = o.maxStep === undefined ? 1e20 : validate.number(where, "maxStep", o.maxStep, { min: minStep, minExclusive: true });
+  if (maxStep <= minStep) validate.number(where, "minStep", minStep, { max: maxStep, maxExclusive: true });
+  const xtol = o.intervalTolerance === undefined ? 1e-10 : validate.number(where, "intervalTolerance", o.intervalTolerance, { min: 0, max: 1, maxExclusive: true });
+
+  function search(line: LineFunction, start: { value: number; derivative: number }, initialStep?: number): LineSearchResult {
+    const first = checkLineStart(`${where}.search`, line, start, initialStep);
+    const finit = start.value;
+    const ginit = start.derivative;
+    const gtest = c1 * ginit;
+    const stageTest = Math.min(c1, c2) * ginit;
+    const s: SearchState = { stx: 0, fx: finit, gx: ginit, sty: 0, fy: finit, gy: ginit, stp: clamp(first, minStep, maxStep), brackt: false };
+    let stage = 1;
+    let width = maxStep - minStep;
+    let width1 = 2 * width;
+    let stmin = 0;
+    let stmax = s.stp + 4 * s.stp;
+    let tooFar = Infinity; // the shortest step known to give a non-finite value or slope
+    let badInARow = 0;
+    const point: LinePoint = { step: 0, value: 0, derivative: 0 };
+    let evaluations = 0;
+
+    const finish = (why: string): LineSearchResult => {
+      // The current point or stx, whichever is lower and has sufficient decrease (and
+      // a strict decrease: near a minimum, rounding lets φ(α) = φ(0) pass the test).
+      const current =
+        point.step > 0 &&
+        Number.isFinite(point.value) &&
+        Number.isFinite(point.derivative) &&
+        point.value <= finit + point.step * gtest &&
+        point.value < finit;
+      const atX = s.stx > 0 && s.fx <= finit + s.stx * gtest && s.fx < finit;
+      if (current && (!atX || point.value <= s.fx)) {
+        return result(point.step, point.value, point.derivative, evaluations, "sufficientDecrease", why);
+      }
+      if (atX) return result(s.stx, s.fx, s.gx, evaluations, "sufficientDecrease", why);
+      return result(0, finit, ginit, evaluations, "failed", `${why}; no step with sufficient decrease was found`);
+    };
+
+    for (;;) {
+      line.evaluate(s.stp, point);
+      evaluations++;
+      point.step = s.stp;
+      const f = point.value;
+      const g = point.derivative;
+      if (!Number.isFinite(f) || !Number.isFinite(g)) {
+        tooFar = Math.min(tooFar, s.stp);
+        if (evaluations >= maxEvaluations) return finish("the evaluation budget ran out");
+        // Halve towards the best point; shrink tenfold when it happens again in a row.
+        badInARow++;
+        const shorter = s.stx + (badInARow === 1 ? 0.5 : 0.1) * (s.stp - s.stx);
+        if (shorter === s.stp || shorter <= minStep) return finish("φ is not finite at any step tried");
+        s.stp = shorter;
+        continue;
+      }
+      badInARow = 0;
+      const ftest = finit + s.stp * gtest;
+      if (f <= ftest && Math.abs(g) <= -c2 * ginit) {
+        return result(s.stp, f, g, evaluations, "strongWolfe", "both strong Wolfe conditions hold");
+      }
+      if (stage === 1 && f <= ftest && g >= stageTest) stage = 2;
+      if (s.brackt && (s.stp <= stmin || s.stp >= stmax)) return finish("rounding errors prevent progress");
+      if (s.brackt && stmax - stmin <= xtol * stmax) return finish("the interval of uncertainty is below intervalTolerance");
+      if (s.stp === maxStep && f <= ftest && g <= gtest) return finish("the step reached maxStep");
+      if (s.stp === minStep && (f > ftest || g >= gtest)) return finish("the step reached minStep");
+      if (evaluations >= maxEvaluations) return finish("the evaluation budget ran out");
+
+      if (stage === 1 && f <= s.fx && f > ftest) {
+        // Work on ψ(α) = φ(α) − φ(0) − c1·α·φ′(0) until sufficient decrease is seen.
+        const fm = f - s.stp * gtest;
+        s.fx -= s.stx * gtest;
+        s.fy -= s.sty * gtest;
+        s.gx -= gtest;
+        s.gy -= gtest;
+        step(s, fm, g - gtest, stmin, stmax);
+        s.fx += s.stx * gtest;
+        s.fy += s.sty * gtest;
+        s.gx += gtest;
+        s.gy += gtest;
+      } else {
+        step(s, f, g, stmin, stmax);
+      }
+
+      if (s.brackt) {
+        // Bisect when the interval did not shrink enough over two steps.
+        if (Math.abs(s.sty - s.stx) >= 0.66 * width1) s.stp = s.stx + 0.5 * (s.sty - s.stx);
+        width1 = width;
+        width = Math.abs(s.sty - s.stx);
+        stmin = Math.min(s.stx, s.sty);
+        stmax = Math.max(s.stx, s.sty);
+      } else {
+        stmin = s.stp + 1.1 * (s.stp - s.stx);
+        stmax = s.stp + 4 * (s.stp - s.stx);
+      }
+      s.stp = clamp(s.stp, minStep, maxStep);
+      if (s.brackt && (s.stp <= stmin || s.stp >= stmax || stmax - stmin <= xtol * stmax)) s.stp = s.stx;
+      if (s.stp >= tooFar) s.stp = s.stx + 0.5 * (tooFar - s.stx);
+    }
+  }
+
+  return Object.freeze({
+    name: "strongWolfe",
+    sufficientDecrease: c1,
+    curvature: c2,
+    maxEvaluations,
+    minStep,
+    maxStep,
+    intervalTolerance: xtol,
+    search,
+  });
+}
+
+function result(
+  step: number,
+  value: number,
+  derivative: number,
+  evaluations: number,
+  status: LineSearchResult["status"],
+  message: string,
+): LineSearchResult {
+  return { step, value, derivative, evaluations, status, ok: status !== "failed", message };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(Math.max(value, low), high);
+}
+
+/**
+ * One safeguarded step of Moré–Thuente (`dcstep`): from the interval ends
+ * (stx, fx, gx), (sty, fy, gy) and the trial (stp, fp, dp), choose the next trial by
+ * cubic or quadratic interpolation and update the interval. `low`/`high` bound the
+ * step while no minimizer is bracketed.
+ */
+function step(s: SearchState, fp: number, dp: number, low: number, high: number): void {
+  const { stx, fx, gx: dx, sty, fy, gy: dy, stp } = s;
+  const sgnd = dp * Math.sign(dx);
+  let stpf: number;
+  if (fp > fx) {
+    // Case 1: higher value. The minimizer is bracketed; take the cubic step if it is
+    // closer to stx than the quadratic step, else their average.
+    const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
+    const sc = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
+    let gamma = sc * Math.sqrt(Math.max(0, (theta / sc) * (theta / sc) - (dx / sc) * (dp / sc)));
+    if (stp < stx) gamma = -gamma;
+    const p = gamma - dx + theta;
+    const q = gamma - dx + gamma + dp;
+    const stpc = stx + (p / q) * (stp - stx);
+    const stpq = stx + (dx / ((fx - fp) / (stp - stx) + dx) / 2) * (stp - stx);
+    stpf = Math.abs(stpc - stx) < Math.abs(stpq - stx) ? stpc : stpc + (stpq - stpc) / 2;
+    s.brackt = true;
+  } else if (sgnd < 0) {
+    // Case 2: lower value, derivatives of opposite sign: bracketed; the step farther
+    // from stp of the cubic and secant steps.
+    const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
+    const sc = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
+    let gamma = sc * Math.sqrt(Math.max(0, (theta / sc) * (theta / sc) - (dx / sc) * (dp / sc)));
+    if (stp > stx) gamma = -gamma;
+    const p = gamma - dp + theta;
+    const q = gamma - dp + gamma + dx;
+    const stpc = stp + (p / q) * (stx - stp);
+    const stpq = stp + (dp / (dp - dx)) * (stx - stp);
+    stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
+    s.brackt = true;
+  } else if (Math.abs(dp) < Math.abs(dx)) {
+    // Case 3: lower value, same sign, derivative decreasing in magnitude.
+    const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
+    const sc = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
+    let gamma = sc * Math.sqrt(Math.max(0, (theta / sc) * (theta / sc) - (dx / sc) * (dp / sc)));
+    if (stp > stx) gamma = -gamma;
+    const p = gamma - dp + theta;
+    const q = gamma + (dx - dp) + gamma;
+    const r = p / q;
+    let stpc: number;
+    if (r < 0 && gamma !== 0) stpc = stp + r * (stx - stp);
+    else if (stp > stx) stpc = high;
+    else stpc = low;
+    const stpq = stp + (dp / (dp - dx)) * (stx - stp);
+    if (s.brackt) {
+      stpf = Math.abs(stpc - stp) < Math.abs(stpq - stp) ? stpc : stpq;
+      stpf = stp > stx ? Math.min(stp + 0.66 * (sty - stp), stpf) : Math.max(stp + 0.66 * (sty - stp), stpf);
+    } else {
+      stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
+      stpf = Math.max(low, Math.min(high, stpf));
+    }
+  } else if (s.brackt) {
+    // Case 4: lower value, same sign, derivative not decreasing: cubic step towards sty.
+    const theta = (3 * (fp - fy)) / (sty - stp) + dy + dp;
+    const sc = Math.max(Math.abs(theta), Math.abs(dy), Math.abs(dp));
+    let gamma = sc * Math.sqrt(Math.max(0, (theta / sc) * (theta / sc) - (dy / sc) * (dp / sc)));
+    if (stp > sty) gamma = -gamma;
+    const p = gamma - dp + theta;
+    const q = gamma - dp + gamma + dy;
+    stpf = stp + (p / q) * (sty - stp);
+  } else {
+    stpf = stp > stx ? high : low;
+  }
+
+  // Update the interval of uncertainty.
+  if (fp > fx) {
+    s.sty = stp;
+    s.fy = fp;
+    s.gy = dp;
+  } else {
+    if (sgnd < 0) {
+      s.sty = stx;
+      s.fy = fx;
+      s.gy = dx;
+    }
+    s.stx = stp;
+    s.fx = fp;
+    s.gx = dp;
+  }
+  s.stp = stpf;
+}

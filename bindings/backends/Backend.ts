@@ -27,4 +27,12 @@ export interface Backend {
   refresh<A extends FloatArray>(vector: A): A;
   /** True when `array` lives in this backend's memory, so kernels can use it in place. */
   owns(array: FloatArray): boolean;
+  /**
+   * The byte address of `array` in this backend's WebAssembly memory, for code that calls
+   * the module's exports directly (model kernels). Throws `FOREIGN_MEMORY` or `STALE_VIEW`
+   * naming `argument` when the array lives elsewhere. Not available on the `ts` backend.
+   */
+  address?(array: FloatArray, argument: string): number;
+  /** The instantiated module's exports (WebAssembly backends only). */
+  readonly exports?: Readonly<Record<string, unknown>>;
 }

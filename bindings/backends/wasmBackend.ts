@@ -265,6 +265,10 @@ export function wasmBackend(name: BackendName, exports: KernelExports): Backend 
     owns(array) {
       return array.buffer === memory.buffer;
     },
+    address(array, argument) {
+      return address("address", argument, array);
+    },
+    exports,
   };
   return backend;
 }

@@ -49,6 +49,7 @@ export type { MinimizeResult, StopReason, TrajectoryPoint } from "./minimize/Min
 export type { Objective, ObjectiveFunction, ObjectiveObject } from "./minimize/Objective";
 export type { DescentMethod, DescentRun, DescentContext } from "./minimize/DescentMethod";
 export { lbfgs, type LbfgsOptions } from "./minimize/lbfgs";
+export { lbfgsb, type LbfgsbMethod, type LbfgsbMethodOptions } from "./minimize/lbfgsb";
 export { conjugateGradient, type ConjugateGradientOptions } from "./minimize/conjugateGradient";
 export { gradientDescent, type GradientDescentOptions } from "./minimize/gradientDescent";
 export { strongWolfe, type StrongWolfeOptions } from "./lineSearch/strongWolfe";

@@ -485,14 +485,14 @@ describe("stopping reasons", () => {
     expect(Array.from(result.x)).toEqual([1]);
   });
 
-  it("stoppedByObserver when onIteration returns false", () => {
+  it("stoppedByObserver when onIteration returns true", () => {
     let calls = 0;
     const { result } = solve(fromProblem(rosen), rosen.x0, {
       onIteration: (info) => {
         calls++;
         expect(info.iteration).toBe(calls);
         expect(info.value).toBe(rosen.value(info.x));
-        return info.iteration < 4;
+        return info.iteration >= 4;
       },
     });
     expect(result.reason).toBe("stoppedByObserver");

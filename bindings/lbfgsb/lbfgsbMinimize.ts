@@ -49,7 +49,7 @@ export interface LbfgsbOptions {
    */
   relativeReduction?: number;
   /**
-   * Called after every iteration; return `false` to stop (reason "stoppedByObserver"),
+   * Called after every iteration; return `true` to stop (reason "stoppedByObserver"),
    * anything else to go on. The info object and its `x` are reused between calls:
    * copy what you keep.
    */
@@ -78,7 +78,7 @@ export interface LbfgsbResult {
    *   search even after a restart (x is the last point with finite values, if any);
    * - "lineSearchFailed" — no acceptable step along a steepest-descent-like direction
    *   (usually a gradient that does not match f, or f flat to rounding);
-   * - "stoppedByObserver" — `onIteration` returned false.
+   * - "stoppedByObserver" — `onIteration` returned true.
    */
   reason:
     | "projectedGradientTolerance"
@@ -393,7 +393,7 @@ export function lbfgsbMinimize(
       info.x = x;
       info.value = f;
       info.projectedGradientNorm = pgNorm;
-      stopRequested = onIteration(info) === false;
+      stopRequested = onIteration(info) === true;
     }
     if (pgNorm <= pgtol) return finish("projectedGradientTolerance");
     if (fOld - f <= relTol * Math.max(Math.abs(fOld), Math.abs(f), 1)) return finish("relativeReduction");

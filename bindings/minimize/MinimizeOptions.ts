@@ -2,6 +2,7 @@ import type { Backend } from "../backends/Backend";
 import type { FiniteDifferenceMethod } from "../finiteDifference/estimateGradient";
 import type { Optimizer } from "../optimizers/Optimizer";
 import type { DescentMethod } from "./DescentMethod";
+import type { LbfgsbMethod } from "./lbfgsb";
 
 /** What `onIteration` receives after every iteration. */
 export interface IterationInfo {
@@ -33,7 +34,13 @@ export interface MinimizeOptions {
    * stepper such as `adam({ learningRate: 0.01 })` or `sgd(...)`, which then runs
    * fixed-step iterations x ← step(x, ∇f(x)) (reset before the run).
    */
-  optimizer?: DescentMethod | Optimizer;
+  optimizer?: DescentMethod | LbfgsbMethod | Optimizer;
+  /**
+   * Bound constraints lower ≤ x ≤ upper (numbers, or arrays with one entry per variable;
+   * ±Infinity for none). Solved with `lbfgsb()` by default; with `gradientDescent()` or a
+   * stepper they become a box projection (projected gradient descent).
+   */
+  bounds?: { lower?: number | Float64Array | readonly number[]; upper?: number | Float64Array | readonly number[] };
   /** Most iterations (accepted steps). Default 1000. */
   maxIterations?: number;
   /**

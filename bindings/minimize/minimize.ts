@@ -7,6 +7,9 @@ import { checkOptions, describe } from "./checkOptions";
 import type { DescentMethod } from "./DescentMethod";
 import { Evaluator } from "./Evaluator";
 import { lbfgs } from "./lbfgs";
+import { bound, lbfgsb, type LbfgsbMethod } from "./lbfgsb";
+import { runBounded } from "./runBounded";
+import { box } from "../projections/box";
 import type { IterationInfo, MinimizeOptions } from "./MinimizeOptions";
 import type { MinimizeResult } from "./MinimizeResult";
 import { MinimizeRun, type RunSettings } from "./MinimizeRun";
@@ -25,6 +28,7 @@ const KNOWN = [
   "record",
   "projection",
   "finiteDifference",
+  "bounds",
   "backend",
 ] as const;
 
@@ -34,6 +38,8 @@ const KNOWN = [
  *
  * Each iteration takes one step of the chosen method:
  * - `lbfgs()` (default): limited-memory BFGS with a strong Wolfe line search;
+ * - `lbfgsb({ lower, upper })` (the default when `bounds` is given): L-BFGS-B, with
+ *   bound constraints, every iterate inside the box;
  * - `conjugateGradient()`: Polak–Ribière+ nonlinear CG;
  * - `gradientDescent()`: steepest descent with backtracking, or with a fixed
  *   `learningRate` (x ← x − η∇f(x));
@@ -113,12 +119,14 @@ export function minimize(objective: Objective, x0: Float64Array | readonly numbe
   const o = validate.options(where, options, KNOWN);
   const start = checkOptions.point(where, "x0", x0);
 
-  const optimizer = o.optimizer === undefined ? lbfgs() : o.optimizer;
+  const bounds = o.bounds === undefined ? undefined : checkBounds(where, o.bounds);
+  const optimizer = o.optimizer === undefined ? (bounds ? lbfgsb(bounds) : lbfgs()) : o.optimizer;
   const isMethod = isDescentMethod(optimizer);
-  if (!isMethod && !isStepper(optimizer)) {
+  const isBounded = isLbfgsb(optimizer);
+  if (!isMethod && !isBounded && !isStepper(optimizer)) {
     throw new DownhillError(
       "WRONG_TYPE",
-      `${where}: optimizer must be a method such as lbfgs(), conjugateGradient(), gradientDescent(), ` +
+      `${where}: optimizer must be a method such as lbfgs(), lbfgsb(), conjugateGradient(), gradientDescent(), ` +
         `or a stepper with step(params, grads) such as adam(); got ${describe(optimizer)}.`,
       "optimizer",
     );
@@ -143,6 +151,25 @@ export function minimize(objective: Objective, x0: Float64Array | readonly numbe
     record: o.record === undefined ? false : validate.boolean(where, "record", o.record),
     projection: o.projection === undefined ? undefined : checkProjection(where, o.projection),
   };
+  if (bounds) {
+    if (settings.projection) {
+      throw new DownhillError("INVALID_OPTION", `${where}: give bounds or a projection, not both (bounds is a box projection).`, "bounds");
+    }
+    if (isBounded && o.optimizer !== undefined) {
+      throw new DownhillError("INVALID_OPTION", `${where}: give the bounds once: either lbfgsb({ lower, upper }) or the bounds option.`, "bounds");
+    }
+    if (isMethod && (optimizer as DescentMethod).name !== "gradientDescent") {
+      throw new DownhillError(
+        "INVALID_OPTION",
+        `${where}: ${(optimizer as DescentMethod).name}() ignores bounds; use lbfgsb() (the default with bounds), gradientDescent() or a stepper.`,
+        "bounds",
+      );
+    }
+    if (!isBounded) settings.projection = box(bounds as { lower?: number | Float64Array; upper?: number | Float64Array });
+  }
+  if (isBounded && settings.projection) {
+    throw new DownhillError("INVALID_OPTION", `${where}: lbfgsb() takes bounds, not a projection.`, "projection");
+  }
   const finiteDifference =
     o.finiteDifference === undefined
       ? undefined
@@ -169,6 +196,7 @@ export function minimize(objective: Objective, x0: Float64Array | readonly numbe
   }
 
   const evaluator = new Evaluator(where, objective, start.length, finiteDifference);
+  if (isBounded) return runBounded(evaluator, settings, optimizer as LbfgsbMethod, start);
   const backend = o.backend === undefined ? currentBackend() : checkBackend(where, o.backend);
 
   if (isMethod) {
@@ -188,6 +216,18 @@ function isDescentMethod(value: unknown): value is DescentMethod {
     typeof (value as DescentMethod).start === "function" &&
     typeof (value as DescentMethod).vectorCount === "function"
   );
+}
+
+function isLbfgsb(value: unknown): value is LbfgsbMethod {
+  return value !== null && typeof value === "object" && (value as LbfgsbMethod).name === "lbfgsb" && "historySize" in value;
+}
+
+function checkBounds(where: string, value: unknown): { lower?: number | Float64Array; upper?: number | Float64Array } {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new DownhillError("WRONG_TYPE", `${where}: bounds must be an object { lower, upper }, got ${describe(value)}.`, "bounds");
+  }
+  const b = validate.options(`${where} bounds`, value, ["lower", "upper"]);
+  return { lower: bound("lower", b.lower), upper: bound("upper", b.upper) };
 }
 
 function isStepper(value: unknown): value is Optimizer {

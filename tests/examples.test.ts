@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  adam, clipByGlobalNorm, cosineSchedule, init, lbfgsbMinimize, problems, sgd, simplex, vector,
+  adam, clipByGlobalNorm, cosineSchedule, gradientCheck, init, lbfgsbMinimize, minimize, problems, sgd, simplex, vector,
 } from "../bindings/index";
 
 // The examples of README.md and of the optimizers' TSDoc, run as written.
@@ -85,5 +85,20 @@ describe("README examples", () => {
     expect(result.x[0]).toBe(0.8);
     expect(result.x[1]).toBeCloseTo(0.64, 6);
     expect(result.reason).toBe("projectedGradientTolerance");
+  });
+
+  it("Minimize: L-BFGS, finite differences, bounds, gradient check", () => {
+    const p = problems.rosenbrock();
+    const r = minimize(p, p.x0);
+    expect(r.x[0]).toBeCloseTo(1, 6);
+    expect(r.x[1]).toBeCloseTo(1, 6);
+    expect(r.reason).toBe("gradientTolerance");
+    const fd = minimize((x) => (x[0] - 1) ** 2 + (x[1] + 2) ** 2, [0, 0]).x;
+    expect(fd[0]).toBeCloseTo(1, 6);
+    expect(fd[1]).toBeCloseTo(-2, 6);
+    const bounded = minimize(p, p.x0, { bounds: { lower: [-2, -2], upper: [0.8, 2] } }).x;
+    expect(bounded[0]).toBe(0.8);
+    expect(bounded[1]).toBeCloseTo(0.64, 6);
+    expect(gradientCheck(p, p.x0).ok).toBe(true);
   });
 });

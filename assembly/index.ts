@@ -1,5 +1,5 @@
 // downhill's WebAssembly kernels. Pointer-and-number functions only: the host
-// owns allocation (see bindings/memory/WasmHeap.ts); nothing here allocates.
+// owns allocation (see bindings/backends/WasmHeap.ts); nothing here allocates.
 
 export * from "./vector";
 export * from "./sgd";
@@ -10,6 +10,7 @@ export * from "./adadelta";
 export * from "./adamax";
 export * from "./nadam";
 export * from "./lion";
+export * from "./landscapes";
 
 /** First free byte after static data: the host's heap starts here. */
 export function heapBase(): usize {

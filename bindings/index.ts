@@ -64,5 +64,7 @@ export {
 } from "./lbfgsb/lbfgsbMinimize";
 export { problems, type ProblemId, type ProblemFactory } from "./problems/problems";
 export type { TestProblem } from "./problems/TestProblem";
+export { landscape, type Landscape, type LandscapeId, type LandscapeOptions } from "./landscapes/landscape";
+export { illConditionedQuadratic, type IllConditionedQuadraticOptions } from "./landscapes/illConditionedQuadratic";
 export { clipByValue, type ClipByValueOptions } from "./clipping/clipByValue";
 export { clipByGlobalNorm, type ClipByGlobalNormOptions } from "./clipping/clipByGlobalNorm";

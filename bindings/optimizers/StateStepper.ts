@@ -4,12 +4,21 @@ import type { Backend } from "../backends/Backend";
 import type { KernelSet } from "../backends/Kernels";
 import { currentBackend } from "../init";
 import { validate } from "../validate";
+import { referenceKernels } from "../backends/referenceKernels";
+
+/**
+ * Below this many parameters a step runs the TypeScript reference kernels even on a
+ * WebAssembly backend: they give the same bits (the parity tests prove it), and for tiny
+ * vectors the cost of calling into WebAssembly outweighs its faster loop.
+ */
+export const SMALL_PROBLEM = 64;
 import { isStaleView } from "../backends/staleBuffers";
 
 /**
  * The machinery every stepper shares: argument checks, sizing the state on the first
  * step, and moving arrays that do not live in the backend's memory in and out of
- * scratch vectors. An optimizer supplies only its update.
+ * scratch vectors. An optimizer supplies only its update. Problems smaller than
+ * {@link SMALL_PROBLEM} run on the reference kernels (the same bits, less overhead).
  *
  * All checks run before anything is written, so a call that throws leaves the
  * caller's arrays untouched.
@@ -23,6 +32,9 @@ export class StateStepper {
   /** Precision the state was sized for. */
   precision: Precision = "float64";
   private scratchParams: FloatArray | undefined;
+  /** The arrays of the last successful check (skipped when the same ones come again). */
+  private lastParams: FloatArray | undefined;
+  private lastGrads: FloatArray | undefined;
   private scratchGrads: FloatArray | undefined;
 
   constructor(
@@ -46,6 +58,46 @@ export class StateStepper {
     grads: FloatArray,
     update: (kernels: KernelSet<FloatArray>, params: FloatArray, grads: FloatArray, state: FloatArray[]) => void,
   ): void {
+    // The same two arrays as last time, still of the right length (a detached view has
+    // length 0), need no new checks: the hot loop stays cheap.
+    if (params !== this.lastParams || grads !== this.lastGrads || params.length !== this.length || this.length <= 0) {
+      this.check(params, grads);
+      this.lastParams = params;
+      this.lastGrads = grads;
+    }
+    const backend = this.backend!;
+    const precision = this.precision;
+    const state = this.state;
+    if (this.length < SMALL_PROBLEM) {
+      // Tiny problems: the TypeScript reference kernels compute the same bits without the
+      // cost of a WebAssembly call, on the caller's arrays directly.
+      for (let k = 0; k < state.length; k++) state[k] = backend.refresh(state[k]);
+      update(referenceKernels[precision] as KernelSet<FloatArray>, params, grads, state);
+      return;
+    }
+    const direct = backend.owns(params) && backend.owns(grads);
+    if (!direct && !this.scratchParams) {
+      // Arrays from elsewhere are copied through scratch vectors, made on first need.
+      this.scratchParams = backend.vector(this.length, precision);
+      this.scratchGrads = backend.vector(this.length, precision);
+    }
+    // Any allocation may have grown memory: work on live views only.
+    for (let k = 0; k < state.length; k++) state[k] = backend.refresh(state[k]);
+    const kernels = backend.kernels[precision] as KernelSet<FloatArray>;
+    if (direct) {
+      update(kernels, params, grads, state);
+      return;
+    }
+    const p = (this.scratchParams = backend.refresh(this.scratchParams!));
+    const g = (this.scratchGrads = backend.refresh(this.scratchGrads!));
+    p.set(params);
+    g.set(grads);
+    update(kernels, p, g, state);
+    params.set(p);
+  }
+
+  /** Every check of `run`, and sizing the state on the first step. Throws before any write. */
+  private check(params: FloatArray, grads: FloatArray): void {
     const where = `${this.optimizer}.step`;
     validate.floatArray(where, "params", params);
     validate.floatArray(where, "grads", grads);
@@ -80,27 +132,6 @@ export class StateStepper {
         "params",
       );
     }
-    const backend = this.backend!;
-    const direct = backend.owns(params) && backend.owns(grads);
-    if (!direct && !this.scratchParams) {
-      // Arrays from elsewhere are copied through scratch vectors, made on first need.
-      this.scratchParams = backend.vector(this.length, precision);
-      this.scratchGrads = backend.vector(this.length, precision);
-    }
-    // Any allocation may have grown memory: work on live views only.
-    const state = this.state;
-    for (let k = 0; k < state.length; k++) state[k] = backend.refresh(state[k]);
-    const kernels = backend.kernels[precision] as KernelSet<FloatArray>;
-    if (direct) {
-      update(kernels, params, grads, state);
-      return;
-    }
-    const p = (this.scratchParams = backend.refresh(this.scratchParams!));
-    const g = (this.scratchGrads = backend.refresh(this.scratchGrads!));
-    p.set(params);
-    g.set(grads);
-    update(kernels, p, g, state);
-    params.set(p);
   }
 
   /** Frees the state; the next step sizes it anew. */
@@ -112,6 +143,7 @@ export class StateStepper {
     }
     this.state = [];
     this.scratchParams = this.scratchGrads = undefined;
+    this.lastParams = this.lastGrads = undefined;
     this.length = -1;
   }
 

@@ -42,6 +42,9 @@ export function firstOrderOptimizer(method: FirstOrderMethod): Optimizer {
   const stepper = new StateStepper(name, method.backend, method.stateNames.length, method.initialize);
   let learningRate = method.learningRate;
   let steps = 0;
+  // Made once, so a step allocates nothing.
+  const apply = (kernels: KernelSet<FloatArray>, p: FloatArray, g: FloatArray, state: FloatArray[]) =>
+    method.update(kernels, p, g, state, learningRate, steps + 1);
   return {
     name,
     get steps() {
@@ -54,7 +57,7 @@ export function firstOrderOptimizer(method: FirstOrderMethod): Optimizer {
       learningRate = validate.number(name, "learningRate", value, { min: 0, minExclusive: true });
     },
     step(params: FloatArray, grads: FloatArray) {
-      stepper.run(params, grads, (kernels, p, g, state) => method.update(kernels, p, g, state, learningRate, steps + 1));
+      stepper.run(params, grads, apply);
       steps++;
     },
     reset() {

@@ -28,7 +28,9 @@ export interface AdadeltaOptions {
  * p ← p − η·δ
  * ```
  * Defaults: learningRate 1.0, rho 0.9, epsilon 1e-6, weightDecay 0 — PyTorch's.
- * TensorFlow/Keras use learning rate 1e-3, ρ = 0.95, ε = 1e-7.
+ * TensorFlow/Keras use learning rate 1e-3, ρ = 0.95, ε = 1e-7. As in Zeiler's Algorithm 1
+ * and in PyTorch, δ uses the accumulated update u from before this step (u_{t−1}); u is
+ * updated afterwards with the new δ.
  *
  * @example
  * ```ts

@@ -7,5 +7,7 @@ describe("every backend computes the same bits", () => {
     const results = await Promise.all((["wasm-simd", "wasm", "ts"] as const).map((b) => runFixedComputation(lib, b)));
     expect(results[1].digest).toBe(results[0].digest);
     expect(results[2].digest).toBe(results[0].digest);
+    // SIMD and scalar builds share AssemblyScript's Math: transcendental results agree too.
+    expect(results[1].transcendentalDigest).toBe(results[0].transcendentalDigest);
   });
 });

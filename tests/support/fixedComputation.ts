@@ -6,7 +6,14 @@ type Lib = typeof import("../../bindings/index");
 
 export interface FixedResult {
   backend: string;
+  /** Digest of everything that must be identical on every backend and in every engine. */
   digest: string;
+  /**
+   * Digest of Ackley's gradient and finite differences: transcendental functions, so
+   * identical across engines on the WebAssembly backends (AssemblyScript's own Math) but
+   * not on the ts backend (the host's Math), and not between the two kinds of backend.
+   */
+  transcendentalDigest: string;
   value: number;
 }
 
@@ -36,7 +43,10 @@ function rosenbrockGradient(x: Float64Array | Float32Array, g: Float64Array | Fl
   return f;
 }
 
-/** Runs adam, amsgrad+L2, adamw and sgd-nesterov for STEPS steps each, in both precisions. */
+/**
+ * Runs adam, amsgrad+L2, adamw and sgd-nesterov for STEPS steps each, in both precisions,
+ * then minimize, landscapes, finite differences, a schedule and L-BFGS-B.
+ */
 export async function runFixedComputation(lib: Lib, backendName: "wasm-simd" | "wasm" | "ts"): Promise<FixedResult> {
   const backend = await lib.loadBackend(backendName);
   const results: ArrayBufferView[] = [];
@@ -63,5 +73,27 @@ export async function runFixedComputation(lib: Lib, backendName: "wasm-simd" | "
       opt.reset();
     }
   }
-  return { backend: backendName, digest: digestOf(...results), value };
+  // minimize (L-BFGS with a Moré–Thuente line search) on a landscape evaluated by the
+  // backend, Ackley's transcendental gradient and its finite differences, a nadam run
+  // driven by a cosine schedule, and L-BFGS-B with bounds.
+  const rosen = lib.landscape("extendedRosenbrock", { dim: 200, backend });
+  const solved = lib.minimize(rosen, rosen.x0, { backend, gradientTolerance: 1e-10 });
+  const ackley = lib.landscape("ackley", { dim: 64, backend });
+  const x = Float64Array.from({ length: 64 }, (_, i) => (((i * 37) % 17) - 8) * 0.04);
+  const g = new Float64Array(64), fd = new Float64Array(64);
+  ackley.valueAndGradient(x, g);
+  ackley.differenceGradient(x, fd);
+  const schedule = lib.cosineSchedule({ learningRate: 0.05, totalSteps: 300, warmupSteps: 20, minLearningRate: 1e-4 });
+  const opt = lib.nadam({ backend });
+  const y = Float64Array.from(rosen.x0), gy = new Float64Array(200);
+  for (let t = 0; t < 300; t++) {
+    rosen.valueAndGradient(y, gy);
+    opt.learningRate = schedule.learningRate(t);
+    opt.step(y, gy);
+  }
+  const bounded = lib.minimize(lib.problems.extendedRosenbrock(50), lib.problems.extendedRosenbrock(50).x0, {
+    bounds: { lower: -1, upper: 0.9 },
+  });
+  results.push(solved.x, Float64Array.of(solved.iterations, solved.evaluations), y, bounded.x);
+  return { backend: backendName, digest: digestOf(...results), transcendentalDigest: digestOf(g, fd), value };
 }

@@ -16,3 +16,8 @@ export * from "./landscapes";
 export function heapBase(): usize {
   return __heap_base;
 }
+export * from "./models/dense";
+export * from "./models/activations";
+export * from "./models/batchNorm";
+export * from "./models/losses";
+export * from "./models/factorization";

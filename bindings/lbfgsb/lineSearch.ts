@@ -1,3 +1,5 @@
+import { moreThuenteNextTrial, moreThuenteSearchState, moreThuenteStart } from "../lineSearch/moreThuenteStep";
+
 /** What {@link MoreThuenteLineSearch} asks for next. */
 export type LineSearchTask =
   /** Evaluate f and φ′ at the step `stp` and call `next`. */
@@ -27,6 +29,10 @@ export type LineSearchTask =
  * Extension for objectives that return NaN/±Infinity: {@link rejectNonFinite}
  * halves the step back towards the best point so far and lowers stpmax to it.
  *
+ * The interval update and the safeguarded step (`dcstep`) are shared with
+ * `strongWolfe`: see `moreThuenteNextTrial` and `moreThuenteStep` in
+ * `lineSearch/moreThuenteStep.ts`.
+ *
  * Reference: J. J. Moré, D. J. Thuente, "Line search algorithms with guaranteed
  * sufficient decrease", ACM TOMS 20(3) (1994) 286–307.
  *
@@ -49,28 +55,20 @@ export class MoreThuenteLineSearch {
   gtol = 0.9;
   /** Relative width below which the interval of uncertainty is too small, default 0.1. */
   xtol = 0.1;
-  /** The current trial step α. */
-  stp = 0;
   /** Last warning or error, for diagnostics. */
   message = "";
 
-  private brackt = false;
-  private stage = 1;
+  private readonly s = moreThuenteSearchState();
   private finit = 0;
   private ginit = 0;
   private gtest = 0;
-  private width = 0;
-  private width1 = 0;
-  private stx = 0;
-  private fx = 0;
-  private gx = 0;
-  private sty = 0;
-  private fy = 0;
-  private gy = 0;
-  private stmin = 0;
-  private stmax = 0;
   private stpmin = 0;
   private stpmax = 0;
+
+  /** The current trial step α. */
+  get stp(): number {
+    return this.s.stp;
+  }
 
   /**
    * Starts a search from φ(0) = f, φ′(0) = g with first trial step stp.
@@ -83,87 +81,33 @@ export class MoreThuenteLineSearch {
     if (!(g < 0)) return this.fail("initial derivative ≥ 0");
     if (!(stpmin >= 0)) return this.fail("stpmin < 0");
     if (!(stpmax >= stpmin)) return this.fail("stpmax < stpmin");
-    this.stp = stp;
     this.stpmin = stpmin;
     this.stpmax = stpmax;
-    this.brackt = false;
-    this.stage = 1;
     this.finit = f;
     this.ginit = g;
     this.gtest = this.ftol * g;
-    this.width = stpmax - stpmin;
-    this.width1 = this.width / 0.5;
-    this.stx = 0;
-    this.fx = f;
-    this.gx = g;
-    this.sty = 0;
-    this.fy = f;
-    this.gy = g;
-    this.stmin = 0;
-    this.stmax = stp + 4 * stp;
+    moreThuenteStart(this.s, stp, f, g, stpmin, stpmax);
     return "evaluate";
   }
 
   /** Takes φ(stp) = f and φ′(stp) = g and returns what to do next. */
   next(f: number, g: number): LineSearchTask {
-    const { gtol, xtol } = this;
-    let stp = this.stp;
-    const ftest = this.finit + stp * this.gtest;
-    if (this.stage === 1 && f <= ftest && g >= 0) this.stage = 2;
+    const { s, gtest, xtol } = this;
+    const stp = s.stp;
+    const ftest = this.finit + stp * gtest;
+    if (s.stage === 1 && f <= ftest && g >= 0) s.stage = 2;
 
     let warning = "";
-    if (this.brackt && (stp <= this.stmin || stp >= this.stmax)) warning = "rounding errors prevent progress";
-    if (this.brackt && this.stmax - this.stmin <= xtol * this.stmax) warning = "xtol test satisfied";
-    if (stp === this.stpmax && f <= ftest && g <= this.gtest) warning = "stp = stpmax";
-    if (stp === this.stpmin && (f > ftest || g >= this.gtest)) warning = "stp = stpmin";
-    if (f <= ftest && Math.abs(g) <= gtol * -this.ginit) return "converged";
+    if (s.bracketed && (stp <= s.stmin || stp >= s.stmax)) warning = "rounding errors prevent progress";
+    if (s.bracketed && s.stmax - s.stmin <= xtol * s.stmax) warning = "xtol test satisfied";
+    if (stp === this.stpmax && f <= ftest && g <= gtest) warning = "stp = stpmax";
+    if (stp === this.stpmin && (f > ftest || g >= gtest)) warning = "stp = stpmin";
+    if (f <= ftest && Math.abs(g) <= this.gtol * -this.ginit) return "converged";
     if (warning !== "") {
       this.message = warning;
       return "warning";
     }
-
-    if (this.stage === 1 && f <= this.fx && f > ftest) {
-      // Stage 1 with a lower function value but no sufficient decrease: work on ψ.
-      const gtest = this.gtest;
-      const fm = f - stp * gtest;
-      const fxm = this.fx - this.stx * gtest;
-      const fym = this.fy - this.sty * gtest;
-      const gm = g - gtest;
-      const gxm = this.gx - gtest;
-      const gym = this.gy - gtest;
-      this.step(fxm, gxm, fym, gym, fm, gm);
-      this.fx = this.fxOut + this.stx * gtest;
-      this.fy = this.fyOut + this.sty * gtest;
-      this.gx = this.gxOut + gtest;
-      this.gy = this.gyOut + gtest;
-    } else {
-      this.step(this.fx, this.gx, this.fy, this.gy, f, g);
-      this.fx = this.fxOut;
-      this.fy = this.fyOut;
-      this.gx = this.gxOut;
-      this.gy = this.gyOut;
-    }
-    stp = this.stp;
-
-    if (this.brackt) {
-      if (Math.abs(this.sty - this.stx) >= 0.66 * this.width1) stp = this.stx + 0.5 * (this.sty - this.stx);
-      this.width1 = this.width;
-      this.width = Math.abs(this.sty - this.stx);
-      this.stmin = Math.min(this.stx, this.sty);
-      this.stmax = Math.max(this.stx, this.sty);
-    } else {
-      this.stmin = stp + 1.1 * (stp - this.stx);
-      this.stmax = stp + 4 * (stp - this.stx);
-    }
-    stp = Math.max(stp, this.stpmin);
-    stp = Math.min(stp, this.stpmax);
-    if (
-      (this.brackt && (stp <= this.stmin || stp >= this.stmax)) ||
-      (this.brackt && this.stmax - this.stmin <= xtol * this.stmax)
-    ) {
-      stp = this.stx;
-    }
-    this.stp = stp;
+    moreThuenteNextTrial(s, f, g, ftest, gtest, this.stpmin, this.stpmax, xtol);
     return "evaluate";
   }
 
@@ -172,130 +116,18 @@ export class MoreThuenteLineSearch {
    * step so far and forbid steps beyond it. Returns the new trial step.
    */
   rejectNonFinite(): number {
-    const stp = this.stx + 0.5 * (this.stp - this.stx);
-    if (stp > this.stx) {
+    const s = this.s;
+    const stp = s.stx + 0.5 * (s.stp - s.stx);
+    if (stp > s.stx) {
       this.stpmax = Math.max(this.stpmin, Math.min(this.stpmax, stp));
-      if (!this.brackt) this.stmax = Math.min(this.stmax, this.stpmax);
+      if (!s.bracketed) s.stmax = Math.min(s.stmax, this.stpmax);
     }
-    this.stp = stp;
+    s.stp = stp;
     return stp;
   }
 
   private fail(message: string): LineSearchTask {
     this.message = message;
     return "error";
-  }
-
-  // dcstep outputs (kept as fields so the loop allocates nothing).
-  private fxOut = 0;
-  private gxOut = 0;
-  private fyOut = 0;
-  private gyOut = 0;
-
-  /**
-   * MINPACK-2 `dcstep`: a safeguarded step for the interval [stx, sty] given the new
-   * trial (stp, fp, dp); updates stx, sty, brackt and stp.
-   */
-  private step(fx: number, dx: number, fy: number, dy: number, fp: number, dp: number): void {
-    let stx = this.stx;
-    let sty = this.sty;
-    const stp = this.stp;
-    const stpmin = this.stmin;
-    const stpmax = this.stmax;
-    const sgnd = dp * (dx / Math.abs(dx));
-    let stpf: number;
-    if (fp > fx) {
-      // Case 1: higher function value; the minimum is bracketed.
-      const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
-      const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
-      let gamma = s * Math.sqrt((theta / s) * (theta / s) - (dx / s) * (dp / s));
-      if (stp < stx) gamma = -gamma;
-      const p = gamma - dx + theta;
-      const q = gamma - dx + gamma + dp;
-      const r = p / q;
-      const stpc = stx + r * (stp - stx);
-      const stpq = stx + (dx / ((fx - fp) / (stp - stx) + dx) / 2) * (stp - stx);
-      stpf = Math.abs(stpc - stx) < Math.abs(stpq - stx) ? stpc : stpc + (stpq - stpc) / 2;
-      this.brackt = true;
-    } else if (sgnd < 0) {
-      // Case 2: lower value, derivatives of opposite sign; bracketed.
-      const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
-      const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
-      let gamma = s * Math.sqrt((theta / s) * (theta / s) - (dx / s) * (dp / s));
-      if (stp > stx) gamma = -gamma;
-      const p = gamma - dp + theta;
-      const q = gamma - dp + gamma + dx;
-      const r = p / q;
-      const stpc = stp + r * (stx - stp);
-      const stpq = stp + (dp / (dp - dx)) * (stx - stp);
-      stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
-      this.brackt = true;
-    } else if (Math.abs(dp) < Math.abs(dx)) {
-      // Case 3: lower value, same-sign derivative, decreasing in magnitude.
-      const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
-      const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
-      let gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (dx / s) * (dp / s)));
-      if (stp > stx) gamma = -gamma;
-      const p = gamma - dp + theta;
-      const q = gamma + (dx - dp) + gamma;
-      const r = p / q;
-      let stpc: number;
-      if (r < 0 && gamma !== 0) stpc = stp + r * (stx - stp);
-      else if (stp > stx) stpc = stpmax;
-      else stpc = stpmin;
-      const stpq = stp + (dp / (dp - dx)) * (stx - stp);
-      if (this.brackt) {
-        stpf = Math.abs(stpc - stp) < Math.abs(stpq - stp) ? stpc : stpq;
-        if (stp > stx) stpf = Math.min(stp + 0.66 * (sty - stp), stpf);
-        else stpf = Math.max(stp + 0.66 * (sty - stp), stpf);
-      } else {
-        stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
-        stpf = Math.min(stpmax, stpf);
-        stpf = Math.max(stpmin, stpf);
-      }
-    } else {
-      // Case 4: lower value, same-sign derivative not decreasing in magnitude.
-      if (this.brackt) {
-        const theta = (3 * (fp - fy)) / (sty - stp) + dy + dp;
-        const s = Math.max(Math.abs(theta), Math.abs(dy), Math.abs(dp));
-        let gamma = s * Math.sqrt((theta / s) * (theta / s) - (dy / s) * (dp / s));
-        if (stp > sty) gamma = -gamma;
-        const p = gamma - dp + theta;
-        const q = gamma - dp + gamma + dy;
-        const r = p / q;
-        stpf = stp + r * (sty - stp);
-      } else if (stp > stx) {
-        stpf = stpmax;
-      } else {
-        stpf = stpmin;
-      }
-    }
-
-    // Update the interval of uncertainty.
-    let fxo = fx;
-    let dxo = dx;
-    let fyo = fy;
-    let dyo = dy;
-    if (fp > fx) {
-      sty = stp;
-      fyo = fp;
-      dyo = dp;
-    } else {
-      if (sgnd < 0) {
-        sty = stx;
-        fyo = fx;
-        dyo = dx;
-      }
-      stx = stp;
-      fxo = fp;
-      dxo = dp;
-    }
-    this.stx = stx;
-    this.sty = sty;
-    this.fxOut = fxo;
-    this.gxOut = dxo;
-    this.fyOut = fyo;
-    this.gyOut = dyo;
-    this.stp = stpf;
   }
 }

@@ -2,6 +2,7 @@ import { checkOptions } from "../minimize/checkOptions";
 import { validate } from "../validate";
 import { checkLineStart } from "./checkLineStart";
 import type { LineFunction, LinePoint, LineSearch, LineSearchResult } from "./LineSearch";
+import { moreThuenteNextTrial, moreThuenteSearchState, moreThuenteStart } from "./moreThuenteStep";
 
 /** Options of {@link strongWolfe}. */
 export interface StrongWolfeOptions {
@@ -26,18 +27,6 @@ export interface StrongWolfeOptions {
 }
 
 const KNOWN = ["sufficientDecrease", "curvature", "maxEvaluations", "minStep", "maxStep", "intervalTolerance"] as const;
-
-/** The state of one Moré–Thuente search: the interval ends (x, y) and the trial (internal). */
-interface SearchState {
-  stx: number;
-  fx: number;
-  gx: number;
-  sty: number;
-  fy: number;
-  gy: number;
-  stp: number;
-  brackt: boolean;
-}
 
 /**
  * A line search that finds a step satisfying the **strong Wolfe conditions**,
@@ -99,12 +88,8 @@ export function strongWolfe(options?: StrongWolfeOptions): LineSearch & Readonly
     const ginit = start.derivative;
     const gtest = c1 * ginit;
     const stageTest = Math.min(c1, c2) * ginit;
-    const s: SearchState = { stx: 0, fx: finit, gx: ginit, sty: 0, fy: finit, gy: ginit, stp: clamp(first, minStep, maxStep), brackt: false };
-    let stage = 1;
-    let width = maxStep - minStep;
-    let width1 = 2 * width;
-    let stmin = 0;
-    let stmax = s.stp + 4 * s.stp;
+    const s = moreThuenteSearchState();
+    moreThuenteStart(s, clamp(first, minStep, maxStep), finit, ginit, minStep, maxStep);
     let tooFar = Infinity; // the shortest step known to give a non-finite value or slope
     let badInARow = 0;
     const point: LinePoint = { step: 0, value: 0, derivative: 0 };
@@ -123,7 +108,7 @@ export function strongWolfe(options?: StrongWolfeOptions): LineSearch & Readonly
       if (current && (!atX || point.value <= s.fx)) {
         return result(point.step, point.value, point.derivative, evaluations, "sufficientDecrease", why);
       }
-      if (atX) return result(s.stx, s.fx, s.gx, evaluations, "sufficientDecrease", why);
+      if (atX) return result(s.stx, s.fx, s.dx, evaluations, "sufficientDecrease", why);
       return result(0, finit, ginit, evaluations, "failed", `${why}; no step with sufficient decrease was found`);
     };
 
@@ -148,42 +133,14 @@ export function strongWolfe(options?: StrongWolfeOptions): LineSearch & Readonly
       if (f <= ftest && Math.abs(g) <= -c2 * ginit) {
         return result(s.stp, f, g, evaluations, "strongWolfe", "both strong Wolfe conditions hold");
       }
-      if (stage === 1 && f <= ftest && g >= stageTest) stage = 2;
-      if (s.brackt && (s.stp <= stmin || s.stp >= stmax)) return finish("rounding errors prevent progress");
-      if (s.brackt && stmax - stmin <= xtol * stmax) return finish("the interval of uncertainty is below intervalTolerance");
+      if (s.stage === 1 && f <= ftest && g >= stageTest) s.stage = 2;
+      if (s.bracketed && (s.stp <= s.stmin || s.stp >= s.stmax)) return finish("rounding errors prevent progress");
+      if (s.bracketed && s.stmax - s.stmin <= xtol * s.stmax) return finish("the interval of uncertainty is below intervalTolerance");
       if (s.stp === maxStep && f <= ftest && g <= gtest) return finish("the step reached maxStep");
       if (s.stp === minStep && (f > ftest || g >= gtest)) return finish("the step reached minStep");
       if (evaluations >= maxEvaluations) return finish("the evaluation budget ran out");
 
-      if (stage === 1 && f <= s.fx && f > ftest) {
-        // Work on ψ(α) = φ(α) − φ(0) − c1·α·φ′(0) until sufficient decrease is seen.
-        const fm = f - s.stp * gtest;
-        s.fx -= s.stx * gtest;
-        s.fy -= s.sty * gtest;
-        s.gx -= gtest;
-        s.gy -= gtest;
-        step(s, fm, g - gtest, stmin, stmax);
-        s.fx += s.stx * gtest;
-        s.fy += s.sty * gtest;
-        s.gx += gtest;
-        s.gy += gtest;
-      } else {
-        step(s, f, g, stmin, stmax);
-      }
-
-      if (s.brackt) {
-        // Bisect when the interval did not shrink enough over two steps.
-        if (Math.abs(s.sty - s.stx) >= 0.66 * width1) s.stp = s.stx + 0.5 * (s.sty - s.stx);
-        width1 = width;
-        width = Math.abs(s.sty - s.stx);
-        stmin = Math.min(s.stx, s.sty);
-        stmax = Math.max(s.stx, s.sty);
-      } else {
-        stmin = s.stp + 1.1 * (s.stp - s.stx);
-        stmax = s.stp + 4 * (s.stp - s.stx);
-      }
-      s.stp = clamp(s.stp, minStep, maxStep);
-      if (s.brackt && (s.stp <= stmin || s.stp >= stmax || stmax - stmin <= xtol * stmax)) s.stp = s.stx;
+      moreThuenteNextTrial(s, f, g, ftest, gtest, minStep, maxStep, xtol);
       if (s.stp >= tooFar) s.stp = s.stx + 0.5 * (tooFar - s.stx);
     }
   }
@@ -213,92 +170,4 @@ function result(
 
 function clamp(value: number, low: number, high: number): number {
   return Math.min(Math.max(value, low), high);
-}
-
-/**
- * One safeguarded step of Moré–Thuente (`dcstep`): from the interval ends
- * (stx, fx, gx), (sty, fy, gy) and the trial (stp, fp, dp), choose the next trial by
- * cubic or quadratic interpolation and update the interval. `low`/`high` bound the
- * step while no minimizer is bracketed.
- */
-function step(s: SearchState, fp: number, dp: number, low: number, high: number): void {
-  const { stx, fx, gx: dx, sty, fy, gy: dy, stp } = s;
-  const sgnd = dp * Math.sign(dx);
-  let stpf: number;
-  if (fp > fx) {
-    // Case 1: higher value. The minimizer is bracketed; take the cubic step if it is
-    // closer to stx than the quadratic step, else their average.
-    const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
-    const sc = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
-    let gamma = sc * Math.sqrt(Math.max(0, (theta / sc) * (theta / sc) - (dx / sc) * (dp / sc)));
-    if (stp < stx) gamma = -gamma;
-    const p = gamma - dx + theta;
-    const q = gamma - dx + gamma + dp;
-    const stpc = stx + (p / q) * (stp - stx);
-    const stpq = stx + (dx / ((fx - fp) / (stp - stx) + dx) / 2) * (stp - stx);
-    stpf = Math.abs(stpc - stx) < Math.abs(stpq - stx) ? stpc : stpc + (stpq - stpc) / 2;
-    s.brackt = true;
-  } else if (sgnd < 0) {
-    // Case 2: lower value, derivatives of opposite sign: bracketed; the step farther
-    // from stp of the cubic and secant steps.
-    const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
-    const sc = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
-    let gamma = sc * Math.sqrt(Math.max(0, (theta / sc) * (theta / sc) - (dx / sc) * (dp / sc)));
-    if (stp > stx) gamma = -gamma;
-    const p = gamma - dp + theta;
-    const q = gamma - dp + gamma + dx;
-    const stpc = stp + (p / q) * (stx - stp);
-    const stpq = stp + (dp / (dp - dx)) * (stx - stp);
-    stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
-    s.brackt = true;
-  } else if (Math.abs(dp) < Math.abs(dx)) {
-    // Case 3: lower value, same sign, derivative decreasing in magnitude.
-    const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
-    const sc = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
-    let gamma = sc * Math.sqrt(Math.max(0, (theta / sc) * (theta / sc) - (dx / sc) * (dp / sc)));
-    if (stp > stx) gamma = -gamma;
-    const p = gamma - dp + theta;
-    const q = gamma + (dx - dp) + gamma;
-    const r = p / q;
-    let stpc: number;
-    if (r < 0 && gamma !== 0) stpc = stp + r * (stx - stp);
-    else if (stp > stx) stpc = high;
-    else stpc = low;
-    const stpq = stp + (dp / (dp - dx)) * (stx - stp);
-    if (s.brackt) {
-      stpf = Math.abs(stpc - stp) < Math.abs(stpq - stp) ? stpc : stpq;
-      stpf = stp > stx ? Math.min(stp + 0.66 * (sty - stp), stpf) : Math.max(stp + 0.66 * (sty - stp), stpf);
-    } else {
-      stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
-      stpf = Math.max(low, Math.min(high, stpf));
-    }
-  } else if (s.brackt) {
-    // Case 4: lower value, same sign, derivative not decreasing: cubic step towards sty.
-    const theta = (3 * (fp - fy)) / (sty - stp) + dy + dp;
-    const sc = Math.max(Math.abs(theta), Math.abs(dy), Math.abs(dp));
-    let gamma = sc * Math.sqrt(Math.max(0, (theta / sc) * (theta / sc) - (dy / sc) * (dp / sc)));
-    if (stp > sty) gamma = -gamma;
-    const p = gamma - dp + theta;
-    const q = gamma - dp + gamma + dy;
-    stpf = stp + (p / q) * (sty - stp);
-  } else {
-    stpf = stp > stx ? high : low;
-  }
-
-  // Update the interval of uncertainty.
-  if (fp > fx) {
-    s.sty = stp;
-    s.fy = fp;
-    s.gy = dp;
-  } else {
-    if (sgnd < 0) {
-      s.sty = stx;
-      s.fy = fx;
-      s.gy = dx;
-    }
-    s.stx = stp;
-    s.fx = fp;
-    s.gx = dp;
-  }
-  s.stp = stpf;
 }

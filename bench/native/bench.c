@@ -44,7 +44,7 @@ static unsigned stagger_count;
 static void *xalloc(size_t bytes) {
   size_t shift = (size_t)(stagger_count++ % 13) * 320 % 4096;
   shift -= shift % 64;
-  char *base = malloc(bytes + 4096 + 64 + sizeof(void *));
+  char *base = malloc(bytes + 2 * 4096 + sizeof(void *)); // room to align to a page, then shift < 4096
   if (!base) {
     fprintf(stderr, "out of memory\n");
     exit(1);

@@ -63,10 +63,11 @@ function timeOnce(run, reps) {
 
 /** How many calls one sample needs to last at least `minSampleMs`. */
 function calibrate(run, minSampleMs) {
+  // A few calls first: the first ones include compilation and state allocation.
+  for (let i = 0; i < 3; i++) run(1);
   let reps = 1;
-  let t = timeOnce(run, 1);
+  let t = Math.min(timeOnce(run, 1), timeOnce(run, 1));
   if (t >= minSampleMs) return 1;
-  t = timeOnce(run, 1);
   // Grow geometrically until a batch lasts long enough, then scale to the target.
   while (t < minSampleMs / 4 && reps < 1e8) {
     reps *= 8;
@@ -125,7 +126,8 @@ export async function measureGroup(tasks, timing = DEFAULT_TIMING) {
     for (let k = 0; k < tasks.length; k++) {
       const { name, run } = tasks[k];
       const r = reps[k];
-      samples[k].push(...(await tinybenchSamples(name, () => { run(r); }, timing, timing.time / rounds, round === 0)));
+      const got = await tinybenchSamples(name, () => { run(r); }, timing, timing.time / rounds, round === 0);
+      for (const sample of got) samples[k].push(sample);
     }
   }
   return samples.map((s, k) => summarize(s, reps[k]));

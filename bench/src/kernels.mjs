@@ -132,3 +132,90 @@ export function formatMs(ms) {
   if (ms < 1000) return `${ms.toPrecision(3)} ms`;
   return `${(ms / 1000).toPrecision(3)} s`;
 }
+
+/**
+ * Where the time of a tiny step goes (n = 2 by default): the same Adam / SGD-momentum
+ * update called four ways on each WebAssembly backend — the raw WebAssembly export
+ * with precomputed pointers, the backend's kernel wrapper (argument checks, pointer
+ * lookup), the optimizer's `step` (validation, state bookkeeping) — and `step` on the
+ * ts backend, against the plain loop. The raw-export rows call the module's internal
+ * ABI (bindings/backends/wasmBackend.ts) and are skipped if it changes.
+ */
+export async function runOverheadSuite({ dh, n = 2, precisions = PRECISIONS, timing, log = () => {} }) {
+  const records = [];
+  const wasmBackends = [];
+  for (const name of ["wasm-simd", "wasm"]) {
+    try {
+      wasmBackends.push(await dh.loadBackend(name));
+    } catch {
+      // not available in this engine
+    }
+  }
+  const ts = await dh.loadBackend("ts");
+  for (const precision of precisions) {
+    const suffix = precision === "float32" ? "F32" : "F64";
+    for (const kernel of ["adam", "sgd"]) {
+      const tasks = [];
+      const cleanups = [];
+      try {
+        for (const backend of wasmBackends) {
+          const k = backend.kernels[precision];
+          const vectors = Array.from({ length: 4 }, () => backend.vector(n, precision));
+          cleanups.push(() => vectors.forEach((v) => backend.free(backend.refresh(v))));
+          const [p, g, s1, s2] = vectors;
+          fillInputs(p, g);
+          const raw = backend.exports?.[`${kernel}${suffix}`];
+          const at = (v) => backend.address(v, "bench");
+          if (kernel === "adam") {
+            const c = {
+              beta1: 0.9, oneMinusBeta1: 0.1, beta2: 0.999, oneMinusBeta2: 0.001, stepSize: 1e-3,
+              biasCorrection2Sqrt: 0.5, epsilon: 1e-8, weightDecay: 0, decay: 1, decoupled: false, amsgrad: false,
+            };
+            if (typeof raw === "function" && backend.address) {
+              tasks.push({ name: `${backend.name} export`, run: fnDriver(raw, at(p), at(g), at(s1), at(s2), 0, n, 0.9, 0.1, 0.999, 0.001, 1e-3, 0.5, 1e-8, 0, 1, 0) });
+            }
+            tasks.push({ name: `${backend.name} kernel`, run: driver(k, "adam", p, g, s1, s2, null, c) });
+          } else {
+            const c = { learningRate: 0.01, momentum: 0.9, oneMinusDampening: 1, weightDecay: 0, nesterov: false, firstStep: false };
+            if (typeof raw === "function" && backend.address) {
+              tasks.push({ name: `${backend.name} export`, run: fnDriver(raw, at(p), at(g), at(s1), n, 0.01, 0.9, 1, 0, 2) });
+            }
+            tasks.push({ name: `${backend.name} kernel`, run: driver(k, "sgd", p, g, s1, c) });
+          }
+        }
+        for (const backend of [...wasmBackends, ts]) {
+          let p = backend.vector(n, precision);
+          let g = backend.vector(n, precision);
+          fillInputs(p, g);
+          const [factory, options] = OPTIMIZER_SETTINGS[kernel];
+          const opt = dh[factory]({ ...options, backend });
+          opt.step(p, g);
+          p = backend.refresh(p);
+          g = backend.refresh(g);
+          cleanups.push(() => {
+            opt.reset();
+            backend.free(backend.refresh(p));
+            backend.free(backend.refresh(g));
+          });
+          tasks.push({ name: `${backend.name} step`, run: driver(opt, "step", p, g) });
+        }
+        {
+          const Ctor = precision === "float32" ? Float32Array : Float64Array;
+          const alloc = arena(Ctor, n, 4);
+          const p = alloc();
+          const g = alloc();
+          fillInputs(p, g);
+          const opt = PLAIN[kernel][precision](n, OPTIMIZER_SETTINGS[kernel][1], alloc);
+          opt.step(p, g);
+          tasks.push({ name: "plain", run: driver(opt, "step", p, g) });
+        }
+        const results = await measureGroup(tasks, timing);
+        results.forEach((stats, k) => records.push({ suite: "overhead", kernel, precision, n, impl: tasks[k].name, ...stats }));
+        log(`overhead ${kernel} ${precision} n=${n}: ${results.map((s, k) => `${tasks[k].name} ${formatMs(s.median)}`).join("  ")}`);
+      } finally {
+        for (const c of cleanups) c();
+      }
+    }
+  }
+  return records;
+}

@@ -23,11 +23,12 @@ const STEP_SETTINGS = {
 
 /**
  * Runs the downhill side of W1–W6. `sizes` may shrink the problems (the smoke test);
- * records carry the sizes used.
+ * records carry the sizes used. `peers` (e.g. `tfjsPeer(tf, "wasm")`) join the same
+ * interleaved groups, so their ratios to downhill come from the same moments.
  */
 export async function runWorkloads({
   dh, backends = BACKENDS, timing, only = Object.keys(WORKLOADS), log = () => {},
-  sizes = {}, plain = true,
+  sizes = {}, plain = true, peers = [],
 }) {
   const loaded = await Promise.all(backends.map((name) => dh.loadBackend(name)));
   const n1 = sizes.steps ?? W1_N;
@@ -72,6 +73,12 @@ export async function runWorkloads({
           opt.step(p, g);
           tasks.push({ name: "plain", run: driver(opt, "step", p, g) });
         }
+        for (const peer of peers) {
+          const job = peer.make({ id, precision, n: n1 });
+          if (!job) continue;
+          cleanups.push(() => job.done());
+          tasks.push({ name: peer.impl, run: job.run });
+        }
         const results = await measureGroup(tasks, timing);
         results.forEach((stats, k) => push({ id, precision, impl: tasks[k].name, n: n1, ...stats }));
       } finally {
@@ -106,6 +113,12 @@ export async function runWorkloads({
               loss: () => fn(data.X, data.y, rows, data.d, data.w, grad),
             });
           }
+          for (const peer of peers) {
+            const job = peer.make({ id: "W3", precision, rows });
+            if (!job) continue;
+            jobs.push(job);
+            tasks.push({ name: peer.impl, run: job.run, loss: () => job.loss() });
+          }
           const results = await measureGroup(tasks, timing);
           results.forEach((stats, k) =>
             push({ id: "W3", variant, rows, precision, impl: tasks[k].name, ...stats, extra: { loss: tasks[k].loss() } }),
@@ -130,15 +143,28 @@ export async function runWorkloads({
 
   if (only.includes("W5")) {
     const support = modelSupport(dh);
-    if (support.mlp) {
-      const jobs = [];
-      try {
-        for (const backend of loaded) jobs.push(prepareMlp(dh, backend));
-        const results = await measureGroup(jobs.map((job, k) => ({ name: loaded[k].name, run: job.run })), timing);
-        results.forEach((stats, k) => push({ id: "W5", precision: "float32", impl: loaded[k].name, ...stats, extra: { loss: jobs[k].firstLoss } }));
-      } finally {
-        for (const job of jobs) job.done();
+    const tasks = [];
+    const jobs = [];
+    try {
+      if (support.mlp) {
+        for (const backend of loaded) {
+          const job = prepareMlp(dh, backend);
+          jobs.push(job);
+          tasks.push({ name: backend.name, run: job.run, loss: () => job.firstLoss });
+        }
       }
+      for (const peer of peers) {
+        const job = peer.make({ id: "W5", precision: "float32" });
+        if (!job) continue;
+        jobs.push(job);
+        tasks.push({ name: peer.impl, run: job.run, loss: () => job.loss() });
+      }
+      if (tasks.length) {
+        const results = await measureGroup(tasks, timing);
+        results.forEach((stats, k) => push({ id: "W5", precision: "float32", impl: tasks[k].name, ...stats, extra: { loss: tasks[k].loss() } }));
+      }
+    } finally {
+      for (const job of jobs) job.done();
     }
   }
 

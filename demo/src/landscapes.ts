@@ -115,7 +115,7 @@ export function quadratic(conditionNumber: number): Landscape {
     start: [-1.6, 1.2],
     fStar: 0,
     markers: [{ x: 0, y: 0, kind: "global" }],
-    defaults: { learningRate: 0.15, adaptiveRate: 0.05, iterations: 150, noise: 1 },
+    defaults: { learningRate: 0.1, adaptiveRate: 0.05, iterations: 150, noise: 1 },
     value: (x) => 0.5 * (a11 * x[0] * x[0] + 2 * a12 * x[0] * x[1] + a22 * x[1] * x[1]),
     valueAndGradient(x, g) {
       g[0] = a11 * x[0] + a12 * x[1];

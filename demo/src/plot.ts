@@ -183,7 +183,10 @@ export class LandscapePlot {
       } else if (m.kind === "local") {
         shape = svg("circle", { cx: px, cy: py, r: 5, fill: "#fff", stroke: "#222", "stroke-width": 1.3 }, this.markerLayer);
       } else {
-        shape = svg("path", { d: `M${px - 6},${py - 6}L${px + 6},${py + 6}M${px - 6},${py + 6}L${px + 6},${py - 6}`, stroke: "#222", "stroke-width": 2.5 }, this.markerLayer);
+        const d = `M${px - 6},${py - 6}L${px + 6},${py + 6}M${px - 6},${py + 6}L${px + 6},${py - 6}`;
+        shape = svg("g", {}, this.markerLayer);
+        svg("path", { d, stroke: "#fff", "stroke-width": 5 }, shape);
+        svg("path", { d, stroke: "#222", "stroke-width": 2.2 }, shape);
       }
       svg("title", {}, shape).textContent = title;
     }

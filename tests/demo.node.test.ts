@@ -45,7 +45,7 @@ describe.skipIf(!existsSync(chromePath))("the interactive page in Chromium", () 
   it("loads with no console errors, runs on WebAssembly, and draws every landscape", async () => {
     expect(await page.textContent("#backend")).toMatch(/WebAssembly/);
     const landscapes = await page.$$eval("#landscape option", (options) => options.map((o) => (o as HTMLOptionElement).value));
-    expect(landscapes).toEqual(["himmelblau", "rosenbrock", "beale", "rastrigin", "ackley", "saddle", "quadratic", "goldsteinPrice"]);
+    expect(landscapes).toEqual(["himmelblau", "rosenbrock", "beale", "rastrigin", "ackley", "saddle", "quadratic", "goldsteinPrice", "plateau"]);
     for (const id of landscapes) {
       await chooseLandscape(page, id);
       expect(await page.locator("#landscape-plot .contours path").count()).toBeGreaterThan(15);
@@ -161,6 +161,21 @@ describe.skipIf(!existsSync(chromePath))("the interactive page in Chromium", () 
     await runToEnd(page);
     expect((await result(page, "gd")).y).not.toBe(noisy.y);
     await page.uncheck("#noise-on");
+    expect(errors).toEqual([]);
+  });
+
+  it("gradient descent stalls on a plateau that Adam walks across", async () => {
+    await chooseLandscape(page, "plateau");
+    await chooseOptimizers(page, ["gd", "adam"]);
+    await runToEnd(page);
+    const gd = await result(page, "gd");
+    expect(gd.badge).toBe("plateau");
+    expect(gd.badgeText).toBe("stalled on a plateau");
+    expect(gd.x).toBeCloseTo(-2, 3);
+    const adam = await result(page, "adam");
+    expect(adam.badge).toBe("global");
+    expect(adam.x).toBeCloseTo(1, 2);
+    await screenshot(page, "desktop-plateau");
     expect(errors).toEqual([]);
   });
 

@@ -150,6 +150,8 @@ export class LandscapeApp {
     byId("landscape-name").textContent = l.name + ".";
     byId("landscape-formula").textContent = l.formula + ".";
     byId("landscape-about").textContent = l.about;
+    byId("contour-scale").textContent =
+      l.fStar === undefined ? "Contours on a log scale of f − (its minimum on the plot)" : "Contours on a log scale of f − f*";
     this.setStartFields();
     this.plot.setStart(this.start[0], this.start[1]);
     this.updateStableStep();

@@ -47,6 +47,7 @@ export const LANDSCAPE_IDS = [
   "saddle",
   "quadratic",
   "goldsteinPrice",
+  "plateau",
 ] as const;
 export type LandscapeId = (typeof LANDSCAPE_IDS)[number];
 
@@ -59,6 +60,7 @@ export const LANDSCAPE_NAMES: Record<LandscapeId, string> = {
   saddle: "Saddle x² − y²",
   quadratic: "Ill-conditioned quadratic",
   goldsteinPrice: "Goldstein–Price",
+  plateau: "Plateau around a narrow well",
 };
 
 function fromProblem(
@@ -195,6 +197,36 @@ export function makeLandscape(id: LandscapeId, conditionNumber = 20): Landscape 
       };
     case "quadratic":
       return quadratic(conditionNumber);
+    case "plateau": {
+      // f = 1 − exp(−r²/2s²) around (1, 1): far from the well the slope is ~1e−7, so a
+      // fixed step η·∇f goes nowhere, while methods that divide by √v take steps of ~η.
+      const s2 = 0.7 * 0.7;
+      const evaluate = (x: Float64Array, g: Float64Array | null): number => {
+        const dx = x[0] - 1;
+        const dy = x[1] - 1;
+        const e = Math.exp(-(dx * dx + dy * dy) / (2 * s2));
+        if (g) {
+          g[0] = (e * dx) / s2;
+          g[1] = (e * dy) / s2;
+        }
+        return 1 - e;
+      };
+      return {
+        id,
+        name: "Plateau",
+        formula: "f = 1 − exp(−((x − 1)² + (y − 1)²) / (2·0.7²))",
+        about:
+          "A narrow well in a nearly flat plain: at the start the slope is about 10⁻⁷, so plain gradient descent " +
+          "(and momentum) barely move, while Adam, RMSprop and AdaGrad normalise the gradient and walk across.",
+        domain: { x: [-4, 4], y: [-4, 4] },
+        start: [-2, -2],
+        fStar: 0,
+        markers: [{ x: 1, y: 1, kind: "global" }],
+        defaults: { learningRate: 0.5, adaptiveRate: 0.05, iterations: 200, noise: 0.01 },
+        value: (x) => evaluate(x, null),
+        valueAndGradient: (x, g) => evaluate(x, g),
+      };
+    }
     case "goldsteinPrice": {
       const p = problems.goldsteinPrice();
       const local = refineMinima((x, g) => p.valueAndGradient(x, g), [

@@ -20,6 +20,7 @@ export class LossChart {
   constructor(
     private readonly root: SVGSVGElement,
     private readonly yLabel = "f − f*",
+    private readonly xLabel = "iteration",
   ) {
     const box = root.viewBox.baseVal;
     this.width = box.width;
@@ -75,7 +76,7 @@ export class LossChart {
       svg("line", { x1: px, x2: px, y1: MARGIN.top + h, y2: MARGIN.top + h + 4 }, axis);
       svg("text", { x: px, y: MARGIN.top + h + 14, "text-anchor": "middle" }, axis).textContent = String(k);
     }
-    svg("text", { x: MARGIN.left + w / 2, y: this.height - 3, "text-anchor": "middle" }, axis).textContent = "iteration";
+    svg("text", { x: MARGIN.left + w / 2, y: this.height - 3, "text-anchor": "middle" }, axis).textContent = this.xLabel;
     svg("text", { x: 11, y: MARGIN.top + h / 2, "text-anchor": "middle", transform: `rotate(-90 11 ${MARGIN.top + h / 2})` }, axis).textContent =
       reference === undefined ? "f (symmetric log)" : label;
 

@@ -48,7 +48,7 @@ export class NetworkPanel {
   private readonly status = byId<HTMLParagraphElement>("net-status");
   private readonly graph = byId<SVGSVGElement>("net-graph");
   private readonly boundary = byId<SVGSVGElement>("net-boundary");
-  private readonly chart = new LossChart(byId<SVGSVGElement>("net-loss"), "loss");
+  private readonly chart = new LossChart(byId<SVGSVGElement>("net-loss"), "loss", "step");
 
   constructor(private readonly landscapeSettings: () => Settings) {
     for (const [id, name] of Object.entries(DATA_SETS)) {

@@ -341,6 +341,31 @@ export function curvatureEstimate(landscape: Landscape, x: number, y: number, it
   return estimate;
 }
 
+const ranges = new WeakMap<Landscape, number>();
+
+/** max f − min f over a coarse grid of the plot: the scale of the landscape's values. */
+function valueRange(landscape: Landscape): number {
+  let range = ranges.get(landscape);
+  if (range === undefined) {
+    const { x, y } = landscape.domain;
+    const p = new Float64Array(2);
+    let low = Infinity;
+    let high = -Infinity;
+    for (let i = 0; i <= 24; i++) {
+      for (let j = 0; j <= 24; j++) {
+        p[0] = x[0] + (i / 24) * (x[1] - x[0]);
+        p[1] = y[0] + (j / 24) * (y[1] - y[0]);
+        const v = landscape.value(p);
+        if (v < low) low = v;
+        if (v > high) high = v;
+      }
+    }
+    range = Math.max(high - low, 1e-300);
+    ranges.set(landscape, range);
+  }
+  return range;
+}
+
 /** The minimum L-BFGS reaches from (x, y), if it converges. */
 function polish(landscape: Landscape, x: number, y: number): { x: number; y: number; value: number } | undefined {
   const f = (p: Float64Array, g?: Float64Array): number => (g ? landscape.valueAndGradient(p, g) : landscape.value(p));
@@ -367,8 +392,12 @@ export function classify(run: Run, landscape: Landscape, done: boolean): Badge {
   const span = x1 - x0;
   const out = Math.max(Math.abs(x - (x0 + x1) / 2), Math.abs(y - (y0 + y1) / 2)) / (span / 2);
   const f0 = run.values[0];
-  if (out > 2 && value < f0) return { kind: "escaped", text: "left the plot, f → −∞" };
-  if (out > 2) return { kind: "diverged", text: "diverged" };
+  if (out > 2) {
+    const range = valueRange(landscape);
+    if (value > f0 + 0.01 * range) return { kind: "diverged", text: "diverged" };
+    if (value < f0 - 0.01 * range) return { kind: "escaped", text: "left the plot, still going downhill" };
+    return { kind: "escaped", text: "wandered off the plot" };
+  }
 
   // At a marked point?
   let nearest: { kind: string; distance: number } | undefined;
@@ -401,6 +430,11 @@ export function classify(run: Run, landscape: Landscape, done: boolean): Badge {
   if (stationary || moved < 1e-6 * span) {
     const [low, high] = hessianEigenvalues(landscape, x, y);
     const scale = Math.max(Math.abs(low), Math.abs(high), 1e-300);
+    // Flat: slope and curvature both negligible on the scale of the values on the plot.
+    const range = valueRange(landscape);
+    if (gradient * span < 1e-3 * range && scale * span * span < 1e-2 * range) {
+      return { kind: "plateau", text: "stalled on a plateau" };
+    }
     if (low < -1e-6 * scale) return { kind: "saddle", text: "stalled at a saddle" };
     if (stationary && low > 1e-6 * scale) {
       const fStar = landscape.fStar;

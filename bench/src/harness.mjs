@@ -61,19 +61,23 @@ function timeOnce(run, reps) {
   return now() - t0;
 }
 
-/** How many calls one sample needs to last at least `minSampleMs`. */
+/**
+ * How many calls one sample needs to last at least `minSampleMs`. Each estimate is the
+ * fastest of three timings, so a garbage collection or a tier-up during calibration
+ * does not pass for the call's cost; and the answer is checked by timing it, so a
+ * coarse browser timer (5–100 µs steps) cannot make it too small.
+ */
 function calibrate(run, minSampleMs) {
   // A few calls first: the first ones include compilation and state allocation.
   for (let i = 0; i < 3; i++) run(1);
   let reps = 1;
-  let t = Math.min(timeOnce(run, 1), timeOnce(run, 1));
-  if (t >= minSampleMs) return 1;
-  // Grow geometrically until a batch lasts long enough, then scale to the target.
-  while (t < minSampleMs / 4 && reps < 1e8) {
-    reps *= 8;
-    t = timeOnce(run, reps);
+  for (let guard = 0; guard < 40; guard++) {
+    const t = Math.min(timeOnce(run, reps), timeOnce(run, reps), timeOnce(run, reps));
+    if (t >= minSampleMs) return reps;
+    const next = t > 0 ? Math.ceil((reps * minSampleMs * 1.25) / t) : reps * 16;
+    reps = Math.min(Math.max(next, reps * 2), reps * 64, 1e9);
   }
-  return Math.max(1, Math.ceil((reps * minSampleMs) / Math.max(t, 1e-6)));
+  return reps;
 }
 
 /** Median of a sorted array. */
@@ -86,7 +90,9 @@ function median(sorted) {
 function summarize(samples, reps) {
   const sorted = samples.slice().sort((a, b) => a - b);
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  const zeros = sorted.filter((x) => x <= 0).length;
   return {
+    ...(zeros ? { zeroSamples: zeros } : {}), // samples below the timer's resolution
     median: median(sorted) / reps,
     min: sorted[0] / reps,
     max: sorted[sorted.length - 1] / reps,

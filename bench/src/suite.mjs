@@ -28,7 +28,10 @@ export async function runAll({ dh, tf, fmin, quick = false, timing, suites = SUI
   const support = modelSupport(dh);
   if (support.note) result.notes.push(`W3/W5: ${support.note}; their downhill rows are missing, the peers still run.`);
   const tfOk = tf && suites.some((s) => s === "workloads" || s === "tfjs");
-  if (tfOk) result.tfjs = await tfjsInfo(tf);
+  if (tfOk) {
+    await useBackend(tf, "wasm"); // initializes the wasm backend single-threaded
+    result.tfjs = await tfjsInfo(tf);
+  }
   const common = backends ? { backends } : {};
 
   if (suites.includes("overhead")) {

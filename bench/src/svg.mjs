@@ -15,7 +15,7 @@ function timeLabel(ms) {
 
 /** The chart for one run's kernel records. */
 export function kernelChart(result) {
-  const records = result.kernels ?? [];
+  const records = (result.kernels ?? []).filter((r) => r.median > 0); // log scale
   const kernels = KERNELS.filter((k) => records.some((r) => r.kernel === k));
   const impls = Object.keys(COLORS).filter((i) => records.some((r) => r.impl === i));
   const sizes = [...new Set(records.map((r) => r.n))].sort((a, b) => a - b);

@@ -4,28 +4,29 @@
 //   node scripts/demo.mjs               build, then serve on a free port and print the URL
 //   node scripts/demo.mjs --port 8080   serve on a chosen port (PORT=8080 works too)
 //   node scripts/demo.mjs --build-only  build demo/dist/ and exit
+//   node scripts/demo.mjs --out DIR     build into DIR instead of demo/dist/ (the tests use a temporary folder)
 //
 // The page imports downhill from bindings/index.ts, so it always shows the current
 // source. The WebAssembly kernels are inlined from bindings/generated/, which
 // `npm run build` writes; when that file is missing, this script runs the build first.
 import * as esbuild from "esbuild";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
-import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { dirname, extname, join, normalize, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const demoDir = join(root, "demo");
-const outDir = join(demoDir, "dist");
+const defaultOutDir = join(demoDir, "dist");
 
-/** Bundles the page into demo/dist/ and returns that folder. */
-export async function buildDemo({ quiet = false } = {}) {
+/** Bundles the page into `outDir` (default demo/dist/) and returns that folder. */
+export async function buildDemo({ quiet = false, outDir = defaultOutDir } = {}) {
   const started = performance.now();
   if (!existsSync(join(root, "bindings", "generated", "wasmBinaries.ts"))) {
     execFileSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit" });
   }
-  rmSync(outDir, { recursive: true, force: true });
+  // Overwrites its own four files only, so --out can point anywhere safely.
   mkdirSync(outDir, { recursive: true });
   await esbuild.build({
     entryPoints: [join(demoDir, "src", "main.ts")],
@@ -40,8 +41,13 @@ export async function buildDemo({ quiet = false } = {}) {
     logLevel: quiet ? "error" : "warning",
   });
   for (const file of ["index.html", "style.css"]) copyFileSync(join(demoDir, file), join(outDir, file));
-  if (!quiet) console.log(`demo built in ${((performance.now() - started) / 1000).toFixed(1)} s → demo/dist/`);
+  if (!quiet) console.log(`demo built in ${((performance.now() - started) / 1000).toFixed(1)} s → ${shown(outDir)}/`);
   return outDir;
+}
+
+function shown(path) {
+  const rel = relative(process.cwd(), path);
+  return rel === "" ? "." : rel.startsWith("..") ? path : rel;
 }
 
 const TYPES = {
@@ -85,13 +91,15 @@ export function serveStatic(dir, port = 0) {
 }
 
 function parseArguments(argv) {
-  const options = { buildOnly: false, port: Number(process.env.PORT ?? 0) };
+  const options = { buildOnly: false, port: Number(process.env.PORT ?? 0), outDir: defaultOutDir };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--build-only") options.buildOnly = true;
     else if (arg === "--port") options.port = Number(argv[++i]);
     else if (arg.startsWith("--port=")) options.port = Number(arg.slice("--port=".length));
-    else throw new Error(`demo: unknown argument ${arg} (use --port N or --build-only)`);
+    else if (arg === "--out") options.outDir = resolve(argv[++i] ?? "");
+    else if (arg.startsWith("--out=")) options.outDir = resolve(arg.slice("--out=".length));
+    else throw new Error(`demo: unknown argument ${arg} (use --port N, --out DIR or --build-only)`);
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new Error(`demo: --port must be an integer in [0, 65535], got ${options.port}`);
@@ -101,9 +109,9 @@ function parseArguments(argv) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const options = parseArguments(process.argv.slice(2));
-  await buildDemo();
+  await buildDemo({ outDir: options.outDir });
   if (!options.buildOnly) {
-    const { url } = await serveStatic(outDir, options.port);
+    const { url } = await serveStatic(options.outDir, options.port);
     console.log(`downhill demo: ${url}`);
     console.log("(Ctrl-C to stop)");
   }

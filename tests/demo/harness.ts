@@ -22,7 +22,9 @@ export interface DemoServer {
 
 /** Runs `node scripts/demo.mjs` (what `npm run demo` runs) and waits for the URL it prints. */
 export function startDemo(timeout = 45_000): Promise<DemoServer> {
-  const child = spawn(process.execPath, [join(root, "scripts", "demo.mjs")], {
+  // Build into a temporary folder, so that a running `npm run demo` is left alone.
+  const outDir = mkdtempSync(join(tmpdir(), "downhill-demo-dist-"));
+  const child = spawn(process.execPath, [join(root, "scripts", "demo.mjs"), "--out", outDir], {
     cwd: root,
     env: { ...process.env, PORT: "0" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -43,8 +45,12 @@ export function startDemo(timeout = 45_000): Promise<DemoServer> {
           process: child,
           stop: () =>
             new Promise<void>((done) => {
-              if (child.exitCode !== null) return done();
-              child.once("exit", () => done());
+              const finish = (): void => {
+                rmSync(outDir, { recursive: true, force: true });
+                done();
+              };
+              if (child.exitCode !== null) return finish();
+              child.once("exit", finish);
               child.kill();
             }),
         });

@@ -22,8 +22,9 @@ export function formatNumber(value: number, digits = 3): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? "NaN" : value > 0 ? "∞" : "−∞";
   if (value === 0) return "0";
   const magnitude = Math.abs(value);
-  const text = magnitude >= 1e-3 && magnitude < 1e5 ? String(+value.toPrecision(digits)) : value.toExponential(digits - 1);
-  return text.replace("-", "−");
+  if (magnitude >= 1e-3 && magnitude < 1e5) return String(+value.toPrecision(digits)).replace("-", "−");
+  const [mantissa, exponent] = value.toExponential(digits - 1).split("e");
+  return `${String(+mantissa).replace("-", "−")}×${decadeLabel(Number(exponent))}`;
 }
 
 /** 10ⁿ as a label. */

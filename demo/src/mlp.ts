@@ -79,12 +79,31 @@ export function makeDataSet(id: DataSetId, seed = 7, count = 200): DataSet {
   return { points, labels };
 }
 
+/** What the network panel needs from a 2–H–1 network. */
+export interface NetworkModel {
+  readonly hiddenUnits: number;
+  readonly activation: Activation;
+  /** All parameters, updated in place by a downhill optimizer. */
+  readonly params: Float64Array;
+  /** ∇ of the last `loss(…, true)`. */
+  readonly grads: Float64Array;
+  inputWeight(j: number, k: number): number;
+  hiddenBias(j: number): number;
+  outputWeight(j: number): number;
+  outputBias(): number;
+  /** P(class 1) at (x, y). */
+  predict(x: number, y: number): number;
+  /** Mean cross-entropy over `indices` (all samples when omitted); with `withGradient`, fills `grads`. */
+  loss(data: DataSet, indices?: ArrayLike<number>, withGradient?: boolean): number;
+  accuracy(data: DataSet): number;
+}
+
 /**
  * A 2–H–1 network: h = act(W₁x + b₁), p = σ(w₂·h + b₂), trained on the mean binary
  * cross-entropy. All parameters live in one Float64Array so that any downhill stepper can
  * update them: [W₁ (H×2, row-major), b₁ (H), w₂ (H), b₂].
  */
-export class TinyMlp {
+export class TinyMlp implements NetworkModel {
   readonly params: Float64Array;
   readonly grads: Float64Array;
   private readonly hidden: Float64Array;

@@ -2,7 +2,7 @@ import { contours } from "d3-contour";
 import type { Optimizer } from "../../bindings/index";
 import { bindLogControl, byId, numberValue, type LogControl } from "./controls";
 import { LossChart } from "./lossChart";
-import { DATA_SETS, TinyMlp, makeDataSet, type Activation, type DataSet, type DataSetId } from "./mlp";
+import { DATA_SETS, TinyMlp, makeDataSet, type Activation, type DataSet, type DataSetId, type NetworkModel } from "./mlp";
 import { Random } from "./rng";
 import { OPTIMIZERS, type OptimizerId, type Settings } from "./runs";
 import { clear, formatNumber, svg } from "./svg";
@@ -30,7 +30,7 @@ const BOX = 2.4; // the boundary plot shows [−BOX, BOX]²
 /** The network panel: a 2–H–1 MLP learning a 2-D classification set with a downhill optimizer. */
 export class NetworkPanel {
   private data: DataSet;
-  private net: TinyMlp;
+  private net: NetworkModel;
   private optimizer: Optimizer;
   private losses: number[] = [];
   private steps = 0;

@@ -16,6 +16,8 @@
  *   DownhillError's `cause`, and the message says at which evaluation (and iteration).
  * - `INVALID_STATE` — saved optimizer state that is corrupted, from another optimizer or
  *   version, or saved with other options.
+ * - `INVALID_DATA` — training or evaluation data with a NaN or infinite value, a label out
+ *   of range, a negative weight, or no samples; the message gives the row and column.
  */
 export type DownhillErrorCode =
   | "UNKNOWN_OPTION"
@@ -28,7 +30,8 @@ export type DownhillErrorCode =
   | "NOT_INITIALIZED"
   | "BACKEND_UNAVAILABLE"
   | "OBJECTIVE_FAILED"
-  | "INVALID_STATE";
+  | "INVALID_STATE"
+  | "INVALID_DATA";
 
 /**
  * The one error type downhill throws for bad input. `code` says what kind of problem

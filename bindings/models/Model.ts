@@ -1,0 +1,100 @@
+import type { Backend } from "../backends/Backend";
+import type { FloatArray, Precision } from "../FloatArray";
+import type { Loss } from "../losses/Loss";
+import type { MatrixInput } from "../training/checkData";
+
+/** The models downhill provides. */
+export type ModelName = "linearRegression" | "logisticRegression" | "softmaxRegression" | "mlp" | "matrixFactorization";
+
+/** One named block of a model's parameter vector, e.g. the weights of a layer. */
+export interface ParameterBlock {
+  /** e.g. `"layer1.weights"`, `"layer1.bias"`, `"layer1.scale"`, `"userFactors"`. */
+  readonly name: string;
+  /** Index of the block's first element in `model.parameters`. */
+  readonly offset: number;
+  /** Number of elements. */
+  readonly length: number;
+  /** Row-major shape, e.g. [inputs, outputs] for a weight matrix. */
+  readonly shape: readonly number[];
+  /** True when the L2 penalty applies to it (weights and factors; never biases or batch-norm scale and shift). */
+  readonly regularized: boolean;
+}
+
+/**
+ * Data for a model: inputs x (rows × model.inputs), targets y in the form the loss
+ * expects (see `Loss.targetKind`), optional per-sample weights and group ids.
+ *
+ * x and y may be arrays of rows (`number[][]`) or flat row-major arrays (number[] or
+ * any typed array); class labels are one number per sample.
+ */
+export interface ModelData {
+  x: MatrixInput;
+  y: MatrixInput;
+  /** Per-sample weights ≥ 0. */
+  weights?: ArrayLike<number>;
+  /** A group id per sample: the loss is averaged within groups, then across groups. */
+  groups?: ArrayLike<number>;
+}
+
+/** Options of {@link Model.valueAndGradient}. */
+export interface ValueAndGradientOptions {
+  /** The loss. Default: the model's `defaultLoss`. */
+  loss?: Loss;
+}
+
+/**
+ * A model whose parameters live in one contiguous downhill vector, so any optimizer
+ * updates all of them with one fused step. Made by `linearRegression`,
+ * `logisticRegression`, `softmaxRegression`, `mlp` and `matrixFactorization`; trained by
+ * `train`, used by `predict` and `evaluate`, or driven by hand:
+ *
+ * ```ts
+ * const grads = vector(model.parameterCount, model.precision);
+ * const loss = model.valueAndGradient(model.parameters, grads, { x, y });
+ * optimizer.step(model.parameters, grads);
+ * ```
+ *
+ * The objective is the mean loss plus the L2 penalty:
+ * ```
+ * f(θ) = (1/N)·Σ_i s_i·ℓ(model(x_i; θ), y_i) + (l2/2)·Σ_{regularized blocks} ‖W‖²
+ * ```
+ * (s_i = 1 unless weights or groups are given; see `sampleScales`).
+ */
+export interface Model {
+  readonly name: ModelName;
+  /** The backend whose kernels and memory the model uses. */
+  readonly backend: Backend;
+  /** "float64" or "float32": of the parameters, the data and every computation. */
+  readonly precision: Precision;
+  /** Values per input sample (features; 2 for matrixFactorization's (user, item) pairs). */
+  readonly inputs: number;
+  /** Outputs per sample. */
+  readonly outputs: number;
+  /** The L2 penalty coefficient. */
+  readonly l2: number;
+  /** The loss `train` and `evaluate` use when none is given. */
+  readonly defaultLoss: Loss;
+  /** What `predict` returns by default: raw `"values"` or `"probabilities"`. */
+  readonly defaultOutput: "values" | "probabilities";
+  /**
+   * All parameters, one vector in the backend's memory (a live view: read it again after
+   * allocating, since WebAssembly memory growth detaches old views). Write into it to set
+   * parameters.
+   */
+  readonly parameters: FloatArray;
+  /** Number of parameters. */
+  readonly parameterCount: number;
+  /** Where each block sits in `parameters`. */
+  readonly blocks: readonly ParameterBlock[];
+  /**
+   * The fused pass: forward, loss and backward in one call on the backend's kernels.
+   * Returns f(params) on `batch` (all its samples at once) and writes ∇f into `grads`.
+   * params and grads must be of the model's precision and length; arrays outside the
+   * backend's memory are copied in and out. Batch normalization uses the batch's
+   * statistics and leaves the running statistics alone (`train` updates them). Checks
+   * everything before writing, so a call that throws leaves `grads` untouched.
+   */
+  valueAndGradient(params: FloatArray, grads: FloatArray, batch: ModelData, options?: ValueAndGradientOptions): number;
+  /** Returns the model's memory (parameters, statistics, work space) to the backend. */
+  free(): void;
+}

@@ -1,0 +1,291 @@
+import type { Backend } from "../backends/Backend";
+import { DownhillError } from "../DownhillError";
+import { precisionOf, type FloatArray, type Precision } from "../FloatArray";
+import { checkLossFits } from "../losses/createLoss";
+import type { Loss } from "../losses/Loss";
+import { prepareData, type PreparedData } from "../training/prepareData";
+import { validate } from "../validate";
+import type { Model, ModelData, ModelName, ParameterBlock, ValueAndGradientOptions } from "./Model";
+import type { ModelKernelSet } from "./ModelKernels";
+import { modelKernelsFor } from "./modelKernelsFor";
+
+/** Work arrays every model needs for a batch of up to `capacity` samples. */
+export interface Workspace {
+  capacity: number;
+  /** Inputs, capacity × inputs. */
+  x: FloatArray;
+  /** Targets, capacity × outputs (class labels use the first capacity values). */
+  y: FloatArray;
+  /** Per-sample scales (used when `hasScale`). */
+  scale: FloatArray;
+  hasScale: boolean;
+  /** Row indices for gathering a batch (whole numbers as float64). */
+  indices: Float64Array;
+  /** The model's outputs, capacity × outputs. */
+  outputs: FloatArray;
+  /** ∂loss/∂outputs, capacity × outputs. */
+  delta: FloatArray;
+  [name: string]: unknown;
+}
+
+/** What a concrete model tells the base class. */
+export interface ModelSpec {
+  name: ModelName;
+  backend: Backend;
+  precision: Precision;
+  inputs: number;
+  outputs: number;
+  l2: number;
+  defaultLoss: Loss;
+  defaultOutput: "values" | "probabilities";
+  blocks: ParameterBlock[];
+}
+
+/**
+ * The machinery every model shares: the parameter vector, the work space (sized for the
+ * largest batch seen, reused for smaller ones: matrices are row-major, so the first m
+ * rows are a prefix), the fused pass (forward → loss → backward → L2 penalty), and the
+ * public `valueAndGradient` with its checks. Subclasses supply the forward and backward
+ * passes on their kernels.
+ *
+ * WebAssembly memory growth detaches views, so every method that uses the model's
+ * arrays first makes them live again (`live()`); growth happens only on allocation.
+ */
+export abstract class ModelBase implements Model {
+  readonly name: ModelName;
+  readonly backend: Backend;
+  readonly precision: Precision;
+  readonly inputs: number;
+  readonly outputs: number;
+  readonly l2: number;
+  readonly defaultLoss: Loss;
+  readonly defaultOutput: "values" | "probabilities";
+  readonly blocks: readonly ParameterBlock[];
+  readonly parameterCount: number;
+  /** The data loss (without the penalty) of the last pass. */
+  lastLoss = NaN;
+  /** The backend's model kernels in the model's precision. */
+  readonly kernels: ModelKernelSet<FloatArray>;
+  protected params: FloatArray;
+  protected ws: Workspace | undefined;
+  private scratchParams: FloatArray | undefined;
+  private scratchGrads: FloatArray | undefined;
+  private freed = false;
+
+  constructor(spec: ModelSpec) {
+    this.name = spec.name;
+    this.backend = spec.backend;
+    this.precision = spec.precision;
+    this.inputs = spec.inputs;
+    this.outputs = spec.outputs;
+    this.l2 = spec.l2;
+    this.defaultLoss = spec.defaultLoss;
+    this.defaultOutput = spec.defaultOutput;
+    this.blocks = Object.freeze(spec.blocks.map((b) => Object.freeze({ ...b, shape: Object.freeze([...b.shape]) })));
+    this.parameterCount = spec.blocks.reduce((n, b) => n + b.length, 0);
+    this.kernels = modelKernelsFor(spec.backend)[spec.precision] as ModelKernelSet<FloatArray>;
+    this.params = spec.backend.vector(this.parameterCount, spec.precision);
+  }
+
+  get parameters(): FloatArray {
+    this.checkNotFreed("parameters");
+    return (this.params = this.backend.refresh(this.params));
+  }
+
+  /** The first block with this name. */
+  block(name: string): ParameterBlock {
+    const b = this.blocks.find((block) => block.name === name);
+    if (!b) throw new DownhillError("INVALID_OPTION", `${this.name}: no parameter block "${name}".`, "name");
+    return b;
+  }
+
+  // ---- what subclasses provide -------------------------------------------------------
+
+  /** Allocates a work space for batches of up to `capacity` samples. */
+  protected abstract createWorkspace(capacity: number): Workspace;
+  /** Arrays owned by the model other than params and the work space (refreshed by live()). */
+  protected abstract ownArrays(): Record<string, FloatArray | null>;
+  protected abstract setOwnArrays(arrays: Record<string, FloatArray | null>): void;
+  /** Forward pass on the first m rows of ws.x; returns ws.outputs. `training` selects batch statistics. */
+  abstract forward(params: FloatArray, ws: Workspace, m: number, training: boolean): FloatArray;
+  /** Backward pass from ws.delta = ∂loss/∂outputs; writes every element of grads. */
+  protected abstract backward(params: FloatArray, grads: FloatArray, ws: Workspace, m: number): void;
+  /** Updates running statistics from the last training-mode forward pass (batch normalization). */
+  updateStatistics(_ws: Workspace, _m: number): void {}
+  /** Extra checks of the inputs (matrixFactorization: indices in range). */
+  checkInputs(_where: string, _name: string, _x: FloatArray, _rows: number): void {}
+  /** Throws when the loss does not fit this model. */
+  checkLoss(where: string, loss: Loss, argument = "loss"): void {
+    if (!loss || typeof loss !== "object" || typeof loss.targetKind !== "function" || typeof loss.code !== "number") {
+      throw new DownhillError("WRONG_TYPE", `${where}: ${argument} must be a loss such as mse() or softmaxCrossEntropy().`, argument);
+    }
+    checkLossFits(where, loss, this.outputs, argument);
+  }
+
+  // ---- shared machinery -------------------------------------------------------------
+
+  /** Makes every view the model holds live again after WebAssembly memory growth. */
+  live(): void {
+    const b = this.backend;
+    this.params = b.refresh(this.params);
+    const own = this.ownArrays();
+    let stale = false;
+    for (const key in own) if (own[key] && !b.owns(own[key]!)) stale = true;
+    if (stale) {
+      const fresh: Record<string, FloatArray | null> = {};
+      for (const key in own) fresh[key] = own[key] ? b.refresh(own[key]!) : null;
+      this.setOwnArrays(fresh);
+    }
+    if (this.scratchParams) this.scratchParams = b.refresh(this.scratchParams);
+    if (this.scratchGrads) this.scratchGrads = b.refresh(this.scratchGrads);
+    if (this.ws) refreshViews(b, this.ws);
+  }
+
+  /** The work space for batches of m samples (grown when m exceeds its capacity), live. */
+  workspace(m: number): Workspace {
+    this.checkNotFreed("workspace");
+    if (!this.ws || this.ws.capacity < m) {
+      if (this.ws) freeViews(this.backend, this.ws);
+      this.ws = undefined;
+      this.ws = this.createWorkspace(m);
+    }
+    this.live();
+    return this.ws;
+  }
+
+  /** Copies rows [start, start + m) of prepared data into the work space. */
+  load(ws: Workspace, data: PreparedData, start: number, m: number): void {
+    const p = this.inputs, w = data.targetWidth;
+    ws.x.set(data.x.subarray(start * p, (start + m) * p));
+    ws.y.set(data.y.subarray(start * w, (start + m) * w));
+    ws.hasScale = data.scale !== null;
+    if (data.scale) ws.scale.set(data.scale.subarray(start, start + m));
+  }
+
+  /**
+   * The fused pass on the first m samples in the work space: forward (batch statistics),
+   * loss into ws.delta, backward into grads, plus the L2 penalty. Returns the objective;
+   * `lastLoss` holds the data loss alone.
+   */
+  pass(params: FloatArray, grads: FloatArray, ws: Workspace, m: number, loss: Loss, updateStatistics: boolean): number {
+    const out = this.forward(params, ws, m, true);
+    if (updateStatistics) this.updateStatistics(ws, m);
+    const dataLoss = this.kernels.loss(loss.code, out, ws.y, ws.hasScale ? ws.scale : null, ws.delta, m, this.outputs, loss.delta);
+    this.backward(params, grads, ws, m);
+    this.lastLoss = dataLoss;
+    return dataLoss + this.penalty(params, grads);
+  }
+
+  /** (l2/2)·Σ‖W‖² over the regularized blocks; adds l2·W to grads when given. */
+  penalty(params: FloatArray, grads: FloatArray | null): number {
+    if (this.l2 === 0) return 0;
+    let sum = 0;
+    for (const b of this.blocks) {
+      if (!b.regularized) continue;
+      sum += this.kernels.squaredNorm(params, b.offset, b.length);
+      if (grads) this.kernels.addScaled(this.l2, params, b.offset, grads, b.offset, b.length);
+    }
+    return 0.5 * this.l2 * sum;
+  }
+
+  valueAndGradient(params: FloatArray, grads: FloatArray, batch: ModelData, options?: ValueAndGradientOptions): number {
+    const where = `${this.name}.valueAndGradient`;
+    this.checkNotFreed(where);
+    const o = validate.options(where, options, ["loss"]);
+    this.checkParameterArray(where, "params", params);
+    this.checkParameterArray(where, "grads", grads);
+    const loss = (o.loss as Loss | undefined) ?? this.defaultLoss;
+    this.checkLoss(where, loss);
+    if (batch === null || typeof batch !== "object") {
+      throw new DownhillError("WRONG_TYPE", `${where}: batch must be an object { x, y } (optionally weights, groups).`, "batch");
+    }
+    validate.options(where, batch, ["x", "y", "weights", "groups"]);
+    const data = prepareData(where, this, loss, batch);
+    const ownsParams = this.backend.owns(params), ownsGrads = this.backend.owns(grads);
+    const ws = this.workspace(data.rows); // may grow memory: views made before are rebuilt below
+    this.load(ws, data, 0, data.rows);
+    if (ownsParams && ownsGrads) {
+      return this.pass(this.backend.refresh(params), this.backend.refresh(grads), ws, data.rows, loss, false);
+    }
+    if (!this.scratchParams) {
+      this.scratchParams = this.backend.vector(this.parameterCount, this.precision);
+      this.scratchGrads = this.backend.vector(this.parameterCount, this.precision);
+      this.live();
+    }
+    const p = this.scratchParams!, g = this.scratchGrads!;
+    p.set(ownsParams ? this.backend.refresh(params) : params);
+    const value = this.pass(p, g, this.ws!, data.rows, loss, false);
+    (ownsGrads ? this.backend.refresh(grads) : grads).set(g);
+    return value;
+  }
+
+  /** Copies of the parameters and the model's statistics (for early stopping's restoreBest). */
+  snapshot(): FloatArray[] {
+    this.live();
+    return [this.params.slice(), ...Object.values(this.ownArrays()).map((a) => (a ? a.slice() : new Float64Array(0)))];
+  }
+
+  /** Puts back what {@link snapshot} copied. */
+  restore(saved: FloatArray[]): void {
+    this.live();
+    this.params.set(saved[0]);
+    Object.values(this.ownArrays()).forEach((a, i) => a?.set(saved[i + 1]));
+  }
+
+  free(): void {
+    if (this.freed) return;
+    this.live();
+    const b = this.backend;
+    b.free(this.params);
+    for (const a of Object.values(this.ownArrays())) if (a) b.free(a);
+    if (this.scratchParams) b.free(this.scratchParams);
+    if (this.scratchGrads) b.free(this.scratchGrads);
+    if (this.ws) freeViews(b, this.ws);
+    this.ws = undefined;
+    this.freed = true;
+  }
+
+  /** Throws unless `array` is a live Float64Array/Float32Array of the model's precision and length. */
+  checkParameterArray(where: string, name: string, array: unknown): void {
+    validate.floatArray(where, name, array);
+    const a = array as FloatArray;
+    if (precisionOf(a) !== this.precision) {
+      throw new DownhillError(
+        "PRECISION_MISMATCH",
+        `${where}: ${name} is a ${a.constructor.name} but the model is ${this.precision}; pass a ${this.precision === "float32" ? "Float32Array" : "Float64Array"}.`,
+        name,
+      );
+    }
+    if (a.length !== this.parameterCount) {
+      throw new DownhillError("LENGTH_MISMATCH", `${where}: ${name} has length ${a.length}, the model has ${this.parameterCount} parameters.`, name);
+    }
+  }
+
+  protected checkNotFreed(where: string): void {
+    if (this.freed) throw new DownhillError("INVALID_STATE", `${where}: the ${this.name} model has been freed.`, "model");
+  }
+}
+
+/** Replaces every FloatArray (or array of them) property of `holder` by a live view. */
+export function refreshViews(backend: Backend, holder: Record<string, unknown>): void {
+  for (const key of Object.keys(holder)) {
+    const v = holder[key];
+    if (v instanceof Float64Array || v instanceof Float32Array) holder[key] = backend.refresh(v);
+    else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const a = v[i];
+        if (a instanceof Float64Array || a instanceof Float32Array) v[i] = backend.refresh(a);
+      }
+    }
+  }
+}
+
+/** Frees every FloatArray (or array of them) property of `holder`. */
+export function freeViews(backend: Backend, holder: Record<string, unknown>): void {
+  refreshViews(backend, holder);
+  for (const key of Object.keys(holder)) {
+    const v = holder[key];
+    if (v instanceof Float64Array || v instanceof Float32Array) backend.free(v);
+    else if (Array.isArray(v)) for (const a of v) if (a instanceof Float64Array || a instanceof Float32Array) backend.free(a);
+  }
+}

@@ -55,12 +55,14 @@ export function workloadRows(result) {
     };
     const rows = row.simd?.rows ?? row.plain?.rows ?? row.tfjsWasm?.rows;
     row.native = nativeFor(result.native, id, precision, rows);
+    row.native128 = nativeFor(result.native?.sse, id, precision, rows);
     const best = row.simd;
     if (best) {
       row.vsTs = row.ts ? row.ts.median / best.median : undefined;
       row.vsPlain = row.plain ? row.plain.median / best.median : undefined;
       row.vsTfjsWasm = row.tfjsWasm ? row.tfjsWasm.median / best.median : undefined;
       row.xNative = row.native ? best.median / row.native.median : undefined;
+      row.xNative128 = row.native128 ? best.median / row.native128.median : undefined;
       const gbs = row.native?.bytes ? bandwidthAt(result.native, row.native.footprint) : undefined;
       row.boundMs = gbs ? row.native.bytes / (gbs * 1e6) : undefined;
       row.xBound = row.boundMs ? best.median / row.boundMs : undefined;
@@ -146,7 +148,7 @@ const workloadLabel = (r) => `${r.id}${r.variant ? ` ${r.variant}` : ""}`;
 
 /** The workload table: header and rows of cells. */
 export function workloadTable(result) {
-  const header = ["workload", "precision", "wasm-simd", "wasm", "ts", "plain loop", "tfjs-wasm", "tfjs-cpu", "native C", "vs ts", "vs plain", "vs tfjs-wasm", "× native", "× bandwidth bound"];
+  const header = ["workload", "precision", "wasm-simd", "wasm", "ts", "plain loop", "tfjs-wasm", "tfjs-cpu", "native C", "native C, 128-bit SSE", "vs ts", "vs plain", "vs tfjs-wasm", "× native", "× native 128-bit", "× bandwidth bound"];
   const missing = (r) => (r.id === "W3" || r.id === "W5" ? "not yet (issue 4)" : "—");
   const rows = workloadRows(result).map((r) => [
     workloadLabel(r), r.precision,
@@ -155,7 +157,8 @@ export function workloadTable(result) {
     r.simd?.impl === "downhill" ? "¹" : r.ts ? span(r.ts) : r.simd ? "—" : missing(r),
     span(r.plain), span(r.tfjsWasm), span(r.tfjsCpu),
     r.native ? formatMs(r.native.median) : "—",
-    ratio(r.vsTs, 1), ratio(r.vsPlain, 1), ratio(r.vsTfjsWasm, 1), ratio(r.xNative), ratio(r.xBound),
+    r.native128 ? formatMs(r.native128.median) : "—",
+    ratio(r.vsTs, 1), ratio(r.vsPlain, 1), ratio(r.vsTfjsWasm, 1), ratio(r.xNative), ratio(r.xNative128), ratio(r.xBound),
   ]);
   return { header, rows };
 }
@@ -258,6 +261,7 @@ export function markdownReport(result, { kernelsInFull = true } = {}) {
   if (c.rows.length) parts.push("**Kernel crossovers** (smallest n from which the first is faster at every larger size measured)\n\n" + markdownTable(c.header, c.rows));
   const b = bandwidthTable(result);
   if (b.rows.length) parts.push(`**Memory bandwidth** (STREAM-like triad, ${result.native.compiler}, \`${result.native.flags}\`)\n\n` + markdownTable(b.header, b.rows));
+  if (result.native?.sse) parts.push(`"native C, 128-bit SSE" is the same C built with \`${result.native.sse.flags}\`: WebAssembly SIMD's vector width, no FMA.`);
   if (kernelsInFull) {
     const k = kernelTable(result);
     if (k.rows.length) parts.push("**Kernels** (time per call)\n\n" + markdownTable(k.header, k.rows));

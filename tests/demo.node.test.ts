@@ -219,6 +219,8 @@ describe.skipIf(!existsSync(chromePath))("the interactive page in Chromium", () 
     );
     expect(unlabelled).toEqual([]);
     await chooseLandscape(page, "himmelblau");
+    await page.focus("#speed");
+    await page.keyboard.press("Home"); // one iteration per frame: 200 frames to the end
     await page.click("#reset");
     await page.focus("#step");
     await page.keyboard.press("Enter");

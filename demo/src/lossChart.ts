@@ -6,7 +6,7 @@ export interface Series {
   values: readonly number[];
 }
 
-const MARGIN = { left: 46, top: 10, right: 10, bottom: 30 };
+const MARGIN = { left: 46, top: 10, right: 16, bottom: 30 };
 
 /**
  * A line chart of loss per iteration on a log scale. With a known minimum f* it plots

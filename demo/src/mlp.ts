@@ -1,3 +1,4 @@
+import { twoSpirals } from "../../bindings/index";
 import { Random } from "./rng";
 
 export type Activation = "tanh" | "relu" | "sigmoid";
@@ -63,18 +64,18 @@ export function makeDataSet(id: DataSetId, seed = 7, count = 200): DataSet {
         y = c + 0.45 * random.normal();
         break;
       }
-      case "spiral": {
-        const t = random.uniform();
-        const angle = 3.5 * Math.PI * t + (label === 0 ? 0 : Math.PI);
-        const radius = 0.15 + 1.65 * t;
-        x = radius * Math.cos(angle) + 0.06 * random.normal();
-        y = radius * Math.sin(angle) + 0.06 * random.normal();
-        break;
-      }
+      case "spiral":
+        break; // downhill's twoSpirals, below
     }
     points[2 * i] = x;
     points[2 * i + 1] = y;
     labels[i] = label;
+  }
+  if (id === "spiral") {
+    // downhill's own data set (in the unit disc), scaled to the plot.
+    const spirals = twoSpirals({ points: count / 2, turns: 1.25, noise: 0.03, seed });
+    for (let i = 0; i < 2 * spirals.samples; i++) points[i] = 2 * spirals.x[i];
+    for (let i = 0; i < spirals.samples; i++) labels[i] = spirals.y[i];
   }
   return { points, labels };
 }
@@ -93,132 +94,11 @@ export interface NetworkModel {
   outputBias(): number;
   /** P(class 1) at (x, y). */
   predict(x: number, y: number): number;
+  /** P(class 1) at each of the points (x₁, y₁, x₂, y₂, …). */
+  predictMany(points: Float64Array): Float64Array;
   /** Mean cross-entropy over `indices` (all samples when omitted); with `withGradient`, fills `grads`. */
   loss(data: DataSet, indices?: ArrayLike<number>, withGradient?: boolean): number;
   accuracy(data: DataSet): number;
-}
-
-/**
- * A 2–H–1 network: h = act(W₁x + b₁), p = σ(w₂·h + b₂), trained on the mean binary
- * cross-entropy. All parameters live in one Float64Array so that any downhill stepper can
- * update them: [W₁ (H×2, row-major), b₁ (H), w₂ (H), b₂].
- */
-export class TinyMlp implements NetworkModel {
-  readonly params: Float64Array;
-  readonly grads: Float64Array;
-  private readonly hidden: Float64Array;
-  private readonly slope: Float64Array;
-
-  constructor(
-    readonly hiddenUnits: number,
-    readonly activation: Activation,
-    seed = 3,
-  ) {
-    const h = hiddenUnits;
-    this.params = new Float64Array(4 * h + 1);
-    this.grads = new Float64Array(4 * h + 1);
-    this.hidden = new Float64Array(h);
-    this.slope = new Float64Array(h);
-    const random = new Random(seed);
-    // Glorot for tanh/sigmoid, He for ReLU; biases 0 (ReLU: a small positive bias keeps units alive).
-    const inputScale = activation === "relu" ? Math.sqrt(2 / 2) : Math.sqrt(1 / 2);
-    const outputScale = activation === "relu" ? Math.sqrt(2 / h) : Math.sqrt(1 / h);
-    for (let i = 0; i < 2 * h; i++) this.params[i] = inputScale * random.normal();
-    for (let i = 0; i < h; i++) this.params[2 * h + i] = activation === "relu" ? 0.1 : 0;
-    for (let i = 0; i < h; i++) this.params[3 * h + i] = outputScale * random.normal();
-  }
-
-  /** Number of parameters. */
-  get size(): number {
-    return this.params.length;
-  }
-
-  /** W₁[j][k] (k = 0, 1), b₁[j], w₂[j], b₂ views by index. */
-  inputWeight(j: number, k: number): number {
-    return this.params[2 * j + k];
-  }
-  hiddenBias(j: number): number {
-    return this.params[2 * this.hiddenUnits + j];
-  }
-  outputWeight(j: number): number {
-    return this.params[3 * this.hiddenUnits + j];
-  }
-  outputBias(): number {
-    return this.params[4 * this.hiddenUnits];
-  }
-
-  /** The logit z = w₂·h + b₂ at (x, y); fills the hidden activations and their slopes. */
-  private forward(x: number, y: number): number {
-    const h = this.hiddenUnits;
-    const p = this.params;
-    let z = p[4 * h];
-    for (let j = 0; j < h; j++) {
-      const pre = p[2 * j] * x + p[2 * j + 1] * y + p[2 * h + j];
-      let a: number;
-      let s: number;
-      if (this.activation === "tanh") {
-        a = Math.tanh(pre);
-        s = 1 - a * a;
-      } else if (this.activation === "relu") {
-        a = pre > 0 ? pre : 0;
-        s = pre > 0 ? 1 : 0;
-      } else {
-        a = 1 / (1 + Math.exp(-pre));
-        s = a * (1 - a);
-      }
-      this.hidden[j] = a;
-      this.slope[j] = s;
-      z += p[3 * h + j] * a;
-    }
-    return z;
-  }
-
-  /** P(class 1) at (x, y). */
-  predict(x: number, y: number): number {
-    return 1 / (1 + Math.exp(-this.forward(x, y)));
-  }
-
-  /**
-   * Mean cross-entropy over the samples `indices` (all when omitted); with `withGradient`,
-   * writes its gradient into `grads`.
-   */
-  loss(data: DataSet, indices?: ArrayLike<number>, withGradient = false): number {
-    const h = this.hiddenUnits;
-    const p = this.params;
-    const g = this.grads;
-    if (withGradient) g.fill(0);
-    const count = indices ? indices.length : data.labels.length;
-    let total = 0;
-    for (let n = 0; n < count; n++) {
-      const i = indices ? indices[n] : n;
-      const x = data.points[2 * i];
-      const y = data.points[2 * i + 1];
-      const label = data.labels[i];
-      const z = this.forward(x, y);
-      // softplus(z) − label·z, computed stably.
-      total += Math.max(z, 0) - label * z + Math.log1p(Math.exp(-Math.abs(z)));
-      if (!withGradient) continue;
-      const dz = 1 / (1 + Math.exp(-z)) - label;
-      g[4 * h] += dz;
-      for (let j = 0; j < h; j++) {
-        g[3 * h + j] += dz * this.hidden[j];
-        const dPre = dz * p[3 * h + j] * this.slope[j];
-        g[2 * j] += dPre * x;
-        g[2 * j + 1] += dPre * y;
-        g[2 * h + j] += dPre;
-      }
-    }
-    if (withGradient) for (let k = 0; k < g.length; k++) g[k] /= count;
-    return total / count;
-  }
-
-  /** Fraction of samples classified correctly (p > ½ ⇔ label 1). */
-  accuracy(data: DataSet): number {
-    let correct = 0;
-    for (let i = 0; i < data.labels.length; i++) {
-      const p = this.predict(data.points[2 * i], data.points[2 * i + 1]);
-      if ((p > 0.5 ? 1 : 0) === data.labels[i]) correct++;
-    }
-    return correct / data.labels.length;
-  }
+  /** Returns the network's memory. */
+  dispose(): void;
 }

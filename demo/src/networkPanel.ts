@@ -2,7 +2,8 @@ import { contours } from "d3-contour";
 import type { Optimizer } from "../../bindings/index";
 import { bindLogControl, byId, numberValue, type LogControl } from "./controls";
 import { LossChart } from "./lossChart";
-import { DATA_SETS, TinyMlp, makeDataSet, type Activation, type DataSet, type DataSetId, type NetworkModel } from "./mlp";
+import { LibraryNetwork } from "./libraryNetwork";
+import { DATA_SETS, makeDataSet, type Activation, type DataSet, type DataSetId, type NetworkModel } from "./mlp";
 import { Random } from "./rng";
 import { OPTIMIZERS, type OptimizerId, type Settings } from "./runs";
 import { clear, formatNumber, svg } from "./svg";
@@ -26,6 +27,14 @@ const NETWORK_RATES: Partial<Record<OptimizerId, number>> = {
 const MAX_STEPS = 5000;
 const FIELD = 48;
 const BOX = 2.4; // the boundary plot shows [−BOX, BOX]²
+/** The centres of the boundary plot's FIELD × FIELD cells, row by row from the top. */
+const GRID_POINTS = new Float64Array(2 * FIELD * FIELD);
+for (let j = 0; j < FIELD; j++) {
+  for (let i = 0; i < FIELD; i++) {
+    GRID_POINTS[2 * (i + j * FIELD)] = -BOX + ((i + 0.5) / FIELD) * 2 * BOX;
+    GRID_POINTS[2 * (i + j * FIELD) + 1] = BOX - ((j + 0.5) / FIELD) * 2 * BOX;
+  }
+}
 
 /** The network panel: a 2–H–1 MLP learning a 2-D classification set with a downhill optimizer. */
 export class NetworkPanel {
@@ -71,9 +80,9 @@ export class NetworkPanel {
     this.batch.value = "200";
     this.rate = bindLogControl("net-rate-slider", "net-rate", NETWORK_RATES.adam!, () => this.reset());
     byId("network-about").textContent =
-      "A 2–H–1 network (one hidden layer, sigmoid output, binary cross-entropy) learning 200 seeded points. " +
-      "Its forward and backward passes are written in this page; every parameter update is a downhill optimizer step " +
-      "(momentum and β₁/β₂ are read from the controls above at reset).";
+      "downhill's mlp({ layers: [2, H, 1] }) learning 200 seeded points: one hidden layer, a logit output, " +
+      "binaryCrossEntropy. Each step is model.valueAndGradient (the fused WebAssembly forward and backward pass) " +
+      "then optimizer.step on the model's parameter vector; momentum and β₁/β₂ come from the controls above (read at reset).";
 
     this.dataset.addEventListener("change", () => this.reset());
     this.activation.addEventListener("change", () => this.reset());
@@ -98,7 +107,7 @@ export class NetworkPanel {
     });
 
     this.data = makeDataSet("moons");
-    this.net = new TinyMlp(5, "tanh");
+    this.net = new LibraryNetwork(5, "tanh");
     this.optimizer = this.makeOptimizer();
     this.reset();
   }
@@ -113,7 +122,8 @@ export class NetworkPanel {
   private reset(): void {
     this.data = makeDataSet(this.dataset.value as DataSetId);
     const hidden = Math.round(numberValue(this.hidden, 5, 1, 12));
-    this.net = new TinyMlp(hidden, this.activation.value as Activation);
+    this.net.dispose();
+    this.net = new LibraryNetwork(hidden, this.activation.value as Activation);
     this.optimizer = this.makeOptimizer();
     this.steps = 0;
     this.losses = [this.net.loss(this.data)];
@@ -187,7 +197,7 @@ export class NetworkPanel {
     const net = this.net;
     const h = net.hiddenUnits;
     const column = [40, 160, 280];
-    const ys = (count: number, k: number): number => 120 + (k - (count - 1) / 2) * Math.min(40, 200 / Math.max(count - 1, 1));
+    const ys = (count: number, k: number): number => 112 + (k - (count - 1) / 2) * Math.min(40, 200 / Math.max(count - 1, 1));
     const width = (w: number): number => Math.min(9, 0.5 + 2.5 * Math.abs(w));
     const edges = svg("g", {}, root);
     const nodes = svg("g", {}, root);
@@ -206,11 +216,14 @@ export class NetworkPanel {
       for (let k = 0; k < 2; k++) edge(column[0], ys(2, k), column[1], ys(h, j), net.inputWeight(j, k), `W₁[${j + 1}, ${k + 1}]`);
       edge(column[1], ys(h, j), column[2], ys(1, 0), net.outputWeight(j), `w₂[${j + 1}]`);
     }
+    const radius = Math.min(13, Math.max(6, Math.min(40, 200 / Math.max(h - 1, 1)) / 2 - 1));
     const node = (x: number, y: number, label: string, bias: number | undefined): void => {
       const fill = bias === undefined ? "#f4f5f7" : mix(bias);
-      const circle = svg("circle", { cx: x, cy: y, r: 13, fill, stroke: "#333", "stroke-width": 1.2 }, nodes);
+      const r = bias === undefined || label === "p" ? 13 : radius;
+      const circle = svg("circle", { cx: x, cy: y, r, fill, stroke: "#333", "stroke-width": 1.2 }, nodes);
       svg("title", {}, circle).textContent = bias === undefined ? label : `${label}: bias ${formatNumber(bias, 3)}`;
-      svg("text", { x, y: y + 4, "text-anchor": "middle", "font-size": 10, fill: "#111" }, nodes).textContent = label;
+      svg("text", { x, y: y + r * 0.3, "text-anchor": "middle", "font-size": Math.min(10, r * 0.8), fill: "#111", "pointer-events": "none" }, nodes)
+        .textContent = label;
     };
     node(column[0], ys(2, 0), "x₁", undefined);
     node(column[0], ys(2, 1), "x₂", undefined);
@@ -226,14 +239,7 @@ export class NetworkPanel {
     const root = this.boundary;
     clear(root);
     const size = 240;
-    const values = new Float64Array(FIELD * FIELD);
-    for (let j = 0; j < FIELD; j++) {
-      const y = BOX - ((j + 0.5) / FIELD) * 2 * BOX;
-      for (let i = 0; i < FIELD; i++) {
-        const x = -BOX + ((i + 0.5) / FIELD) * 2 * BOX;
-        values[i + j * FIELD] = this.net.predict(x, y);
-      }
-    }
+    const values = this.net.predictMany(GRID_POINTS);
     const levels = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
     svg("rect", { x: 0, y: 0, width: size, height: size, fill: probabilityColor(0.05) }, root);
     const scale = size / FIELD;

@@ -202,6 +202,15 @@ describe.skipIf(!existsSync(chromePath))("the interactive page in Chromium", () 
     expect(await page.locator("#net-boundary path").count()).toBeGreaterThan(1);
     await page.locator("#network-title").scrollIntoViewIfNeeded();
     await screenshot(page, "desktop-network");
+    // Mini-batches of 32 on downhill's twoSpirals with 10 hidden ReLU units, one step per click.
+    await page.selectOption("#net-dataset", "spiral");
+    await page.selectOption("#net-activation", "relu");
+    await typeNumber(page, "#net-hidden", 10);
+    await typeNumber(page, "#net-batch", 32);
+    for (let k = 0; k < 5; k++) await page.click("#net-step");
+    expect(await page.getAttribute("#net-status", "data-steps")).toBe("5");
+    expect(await page.locator("#net-graph line").count()).toBe(30);
+    expect(Number(await page.getAttribute("#net-status", "data-loss"))).toBeGreaterThan(0);
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(errors).toEqual([]);
   });

@@ -5,6 +5,10 @@
 // Every output element is one sum in one fixed order, the same on every backend:
 //
 //   matmul            c[i][j] = ((bias[j] or 0) + a[i][0]·b[0][j]) + a[i][1]·b[1][j] + …   (k ascending)
+//                     except for one output column (n = 1, a matrix–vector product), where
+//                     c[i] = dot(a[i], b) (+ bias[0]) with dot in the order of the vector
+//                     kernels: four interleaved partial sums s_r over k ≡ r (mod 4) of the
+//                     first 4⌊p/4⌋ terms, (s0 + s2) + (s1 + s3), then the tail in order
 //   matmulTransposedA c[k][j] = ((0 + a[0][k]·b[0][j]) + a[1][k]·b[1][j]) + …                 (i ascending)
 //   columnSums        s[j]    = ((0 + a[0][j]) + a[1][j]) + …                                 (i ascending)
 //
@@ -30,9 +34,52 @@ import { lanes, at } from "../lanes";
   return bias != 0 ? v128.load(at<T>(bias, j)) : v128.splat<T>(<T>0);
 }
 
+// c[i] = dot(a[i], b) (+ bias[0]): the n = 1 case of matmul (see the header for the order).
+// @ts-ignore: decorator
+@inline function matvec<T>(a: usize, b: usize, bias: usize, c: usize, m: i32, p: i32): void {
+  const body = p & ~3;
+  for (let i = 0; i < m; i++) {
+    const row = at<T>(a, i * p);
+    let total: T;
+    let k = 0;
+    if (ASC_FEATURE_SIMD) {
+      if (sizeof<T>() == 8) {
+        let s01 = v128.splat<T>(<T>0), s23 = v128.splat<T>(<T>0);
+        for (; k < body; k += 4) {
+          const pa = at<T>(row, k), pb = at<T>(b, k);
+          s01 = v128.add<T>(s01, v128.mul<T>(v128.load(pa), v128.load(pb)));
+          s23 = v128.add<T>(s23, v128.mul<T>(v128.load(pa, 16), v128.load(pb, 16)));
+        }
+        const s = v128.add<T>(s01, s23); // (s0 + s2, s1 + s3)
+        total = <T>(f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1));
+      } else {
+        let s = v128.splat<T>(<T>0);
+        for (; k < body; k += 4) s = v128.add<T>(s, v128.mul<T>(v128.load(at<T>(row, k)), v128.load(at<T>(b, k))));
+        total = <T>((f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 2)) + (f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 3)));
+      }
+    } else {
+      let s0 = <T>0, s1 = <T>0, s2 = <T>0, s3 = <T>0;
+      for (; k < body; k += 4) {
+        s0 += load<T>(at<T>(row, k)) * load<T>(at<T>(b, k));
+        s1 += load<T>(at<T>(row, k + 1)) * load<T>(at<T>(b, k + 1));
+        s2 += load<T>(at<T>(row, k + 2)) * load<T>(at<T>(b, k + 2));
+        s3 += load<T>(at<T>(row, k + 3)) * load<T>(at<T>(b, k + 3));
+      }
+      total = (s0 + s2) + (s1 + s3);
+    }
+    for (; k < p; k++) total += load<T>(at<T>(row, k)) * load<T>(at<T>(b, k));
+    if (bias != 0) total += load<T>(bias);
+    store<T>(at<T>(c, i), total);
+  }
+}
+
 // c[m×n] = a[m×p]·b[p×n] (+ bias[n] broadcast over rows when bias ≠ 0).
 // @ts-ignore: decorator
 @inline function matmul<T>(a: usize, b: usize, bias: usize, c: usize, m: i32, p: i32, n: i32): void {
+  if (n == 1) {
+    matvec<T>(a, b, bias, c, m, p);
+    return;
+  }
   const size = <usize>sizeof<T>();
   const rowA = <usize>p * size; // bytes per row of a
   const rowB = <usize>n * size; // bytes per row of b (and of c)
@@ -126,6 +173,27 @@ import { lanes, at } from "../lanes";
 // c[p×n] = aᵀ·b with a[m×p], b[m×n]: the weight gradient xᵀ·δ.
 // @ts-ignore: decorator
 @inline function matmulTransposedA<T>(a: usize, b: usize, c: usize, m: i32, p: i32, n: i32): void {
+  if (n == 1) {
+    // c[k] = Σ_i a[i][k]·b[i]: row by row, vectorized over k (the same order, i ascending).
+    memory.fill(c, 0, <usize>p * sizeof<T>());
+    for (let i = 0; i < m; i++) {
+      const row = at<T>(a, i * p);
+      const bi = load<T>(at<T>(b, i));
+      let k = 0;
+      if (ASC_FEATURE_SIMD) {
+        const vb = v128.splat<T>(bi);
+        for (; k + lanes<T>() <= p; k += lanes<T>()) {
+          const pc = at<T>(c, k);
+          v128.store(pc, v128.add<T>(v128.load(pc), v128.mul<T>(v128.load(at<T>(row, k)), vb)));
+        }
+      }
+      for (; k < p; k++) {
+        const pc = at<T>(c, k);
+        store<T>(pc, load<T>(pc) + load<T>(at<T>(row, k)) * bi);
+      }
+    }
+    return;
+  }
   const size = <usize>sizeof<T>();
   const rowA = <usize>p * size;
   const rowB = <usize>n * size;
@@ -251,6 +319,38 @@ import { lanes, at } from "../lanes";
   }
 }
 
+// Index of the first NaN or ±Infinity among x[0..n), or −1: the data check of the
+// models. x − x is 0 for every finite x and NaN otherwise; the SIMD build tests a vector
+// at a time and, on a hit, finds the element with the scalar test.
+// @ts-ignore: decorator
+@inline function firstNonFinite<T>(x: usize, n: i32): i32 {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    // Σ (v − v) stays 0 while every value is finite and turns NaN at the first that is
+    // not; blocks of 64 values, then the scalar test finds the element in a bad block.
+    const L = lanes<T>();
+    for (; i + 16 * L <= n; i += 16 * L) {
+      let s0 = v128.splat<T>(<T>0), s1 = s0, s2 = s0, s3 = s0;
+      for (let q = 0; q < 16 * L; q += 4 * L) {
+        const p = at<T>(x, i + q);
+        const v0 = v128.load(p), v1 = v128.load(p, 16), v2 = v128.load(p, 32), v3 = v128.load(p, 48);
+        s0 = v128.add<T>(s0, v128.sub<T>(v0, v0));
+        s1 = v128.add<T>(s1, v128.sub<T>(v1, v1));
+        s2 = v128.add<T>(s2, v128.sub<T>(v2, v2));
+        s3 = v128.add<T>(s3, v128.sub<T>(v3, v3));
+      }
+      const s = v128.add<T>(v128.add<T>(s0, s1), v128.add<T>(s2, s3));
+      const finite = v128.eq<T>(s, v128.splat<T>(<T>0));
+      if (sizeof<T>() == 8 ? !i64x2.all_true(finite) : !i32x4.all_true(finite)) break;
+    }
+  }
+  for (; i < n; i++) {
+    const v = load<T>(at<T>(x, i));
+    if (v - v != <T>0) return i;
+  }
+  return -1;
+}
+
 export function matmulF64(a: usize, b: usize, bias: usize, c: usize, m: i32, p: i32, n: i32): void { matmul<f64>(a, b, bias, c, m, p, n); }
 export function matmulF32(a: usize, b: usize, bias: usize, c: usize, m: i32, p: i32, n: i32): void { matmul<f32>(a, b, bias, c, m, p, n); }
 export function matmulTransposedAF64(a: usize, b: usize, c: usize, m: i32, p: i32, n: i32): void { matmulTransposedA<f64>(a, b, c, m, p, n); }
@@ -261,3 +361,5 @@ export function columnSumsF64(a: usize, s: usize, m: i32, n: i32): void { column
 export function columnSumsF32(a: usize, s: usize, m: i32, n: i32): void { columnSums<f32>(a, s, m, n); }
 export function gatherRowsF64(src: usize, indices: usize, dst: usize, count: i32, width: i32): void { gatherRows<f64>(src, indices, dst, count, width); }
 export function gatherRowsF32(src: usize, indices: usize, dst: usize, count: i32, width: i32): void { gatherRows<f32>(src, indices, dst, count, width); }
+export function firstNonFiniteF64(x: usize, n: i32): i32 { return firstNonFinite<f64>(x, n); }
+export function firstNonFiniteF32(x: usize, n: i32): i32 { return firstNonFinite<f32>(x, n); }

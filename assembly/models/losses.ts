@@ -20,7 +20,7 @@
 // and exp/log are AssemblyScript's own, so both binaries give the same bits.
 
 import { at } from "../lanes";
-import { expT, log1pT, logT, sigmoidT } from "./precisionMath";
+import { expT, log1pT, logT } from "./precisionMath";
 
 const MSE: i32 = 0;
 const MAE: i32 = 1;
@@ -69,9 +69,13 @@ const HINGE: i32 = 5;
         const coef = <T>(s * invCount / <f64>c);
         for (let k = 0; k < c; k++) {
           const z = load<T>(at<T>(o, k)), t = load<T>(at<T>(y, k));
-          const h: T = (max<T>(z, <T>0) - z * t) + log1pT<T>(expT<T>(-abs<T>(z)));
+          const e = expT<T>(-abs<T>(z)); // shared by the loss and σ(z) (sigmoidT's two branches)
+          const h: T = (max<T>(z, <T>0) - z * t) + log1pT<T>(e);
           li += <f64>h;
-          if (g != 0) store<T>(at<T>(g, k), coef * (sigmoidT<T>(z) - t));
+          if (g != 0) {
+            const sigma: T = z >= <T>0 ? <T>1 / (<T>1 + e) : e / (<T>1 + e);
+            store<T>(at<T>(g, k), coef * (sigma - t));
+          }
         }
       } else {
         // binary hinge, c = 1

@@ -3,7 +3,9 @@ import { DownhillError } from "../DownhillError";
 import { precisionOf, type FloatArray, type Precision } from "../FloatArray";
 import { checkLossFits } from "../losses/createLoss";
 import type { Loss } from "../losses/Loss";
+import { checkData } from "../training/checkData";
 import { prepareData, type PreparedData } from "../training/prepareData";
+import { sampleScales } from "../losses/sampleScales";
 import { validate } from "../validate";
 import type { Model, ModelData, ModelName, ParameterBlock, ValueAndGradientOptions } from "./Model";
 import type { ModelKernelSet } from "./ModelKernels";
@@ -200,12 +202,14 @@ export abstract class ModelBase implements Model {
       throw new DownhillError("WRONG_TYPE", `${where}: batch must be an object { x, y } (optionally weights, groups).`, "batch");
     }
     validate.options(where, batch, ["x", "y", "weights", "groups"]);
-    const data = prepareData(where, this, loss, batch);
     const ownsParams = this.backend.owns(params), ownsGrads = this.backend.owns(grads);
-    const ws = this.workspace(data.rows); // may grow memory: views made before are rebuilt below
-    this.load(ws, data, 0, data.rows);
+    const isOwnParams = params === this.params;
+    const rows = this.loadBatch(where, batch, loss); // may grow memory: views made before are rebuilt here
+    const ws = this.ws!;
+    // (backend.refresh re-keys a view, so the model's own parameter view is taken from this.params.)
+    const liveParams = (): FloatArray => (isOwnParams ? this.params : this.backend.refresh(params));
     if (ownsParams && ownsGrads) {
-      return this.pass(this.backend.refresh(params), this.backend.refresh(grads), ws, data.rows, loss, false);
+      return this.pass(liveParams(), this.backend.refresh(grads), ws, rows, loss, false);
     }
     if (!this.scratchParams) {
       this.scratchParams = this.backend.vector(this.parameterCount, this.precision);
@@ -213,8 +217,8 @@ export abstract class ModelBase implements Model {
       this.live();
     }
     const p = this.scratchParams!, g = this.scratchGrads!;
-    p.set(ownsParams ? this.backend.refresh(params) : params);
-    const value = this.pass(p, g, this.ws!, data.rows, loss, false);
+    p.set(ownsParams ? liveParams() : params);
+    const value = this.pass(p, g, this.ws!, rows, loss, false);
     (ownsGrads ? this.backend.refresh(grads) : grads).set(g);
     return value;
   }
@@ -230,6 +234,49 @@ export abstract class ModelBase implements Model {
     this.live();
     this.params.set(saved[0]);
     Object.values(this.ownArrays()).forEach((a, i) => a?.set(saved[i + 1]));
+  }
+
+  /**
+   * Checks a batch and copies it into the work space; returns its number of samples.
+   * Inputs given as one flat Float64Array or Float32Array (the usual case in a loop) are
+   * copied straight in and checked for NaN/±Infinity by a kernel; any other form goes
+   * through {@link prepareData}.
+   */
+  private loadBatch(where: string, batch: ModelData, loss: Loss): number {
+    const x = (batch as unknown as Record<string, unknown>).x;
+    const p = this.inputs;
+    if (!((x instanceof Float64Array || x instanceof Float32Array) && x.length > 0 && x.length % p === 0)) {
+      const data = prepareData(where, this, loss, batch);
+      this.load(this.workspace(data.rows), data, 0, data.rows);
+      return data.rows;
+    }
+    validate.floatArray(where, "x", x);
+    const rows = x.length / p;
+    const kind = loss.targetKind(this.outputs);
+    const b = batch as unknown as Record<string, unknown>;
+    if (b.y === undefined) throw new DownhillError("WRONG_TYPE", `${where}: y is missing: pass the targets as y.`, "y");
+    const y = checkData.targets(where, "y", b.y, kind, this.outputs, rows, this.precision);
+    const weights = b.weights === undefined ? null : checkData.weights(where, "weights", b.weights, rows);
+    const groups = b.groups === undefined ? null : checkData.groups(where, "groups", b.groups, rows);
+    const scale = sampleScales(where, weights, groups, rows, this.precision);
+    const ownsX = this.backend.name !== "ts" && this.backend.owns(x);
+    const ws = this.workspace(rows);
+    ws.x.set(ownsX ? this.backend.refresh(x) : x);
+    const bad = this.kernels.firstNonFinite(ws.x, rows * p);
+    if (bad >= 0) {
+      const value = ws.x[bad];
+      const at = p === 1 ? `[${bad}]` : `[${Math.floor(bad / p)}][${bad % p}]`;
+      throw new DownhillError(
+        "INVALID_DATA",
+        `${where}: x${at} is ${value}${Number.isFinite(ownsX ? value : x[bad]) ? ` in ${this.precision} (too large)` : ""}; every value must be finite.`,
+        "x",
+      );
+    }
+    this.checkInputs(where, "x", ws.x, rows);
+    ws.y.set(y);
+    ws.hasScale = scale !== null;
+    if (scale) ws.scale.set(scale);
+    return rows;
   }
 
   free(): void {

@@ -47,7 +47,10 @@ export interface FactorizationLayout {
 export interface ModelKernelSet<A extends FloatArray> {
   /**
    * c[m×n] = a[m×p]·b[p×n] (+ bias broadcast over rows), each element summed from the
-   * bias (or 0) with k ascending. b and bias are read at their offsets.
+   * bias (or 0) with k ascending — except with one column (n = 1), where each element is
+   * the dot product in the order of the `dot` kernel (four interleaved partial sums,
+   * (s0 + s2) + (s1 + s3), then the tail), plus the bias. b and bias are read at their
+   * offsets.
    */
   matmul(a: A, b: A, bOffset: number, bias: A | null, biasOffset: number, c: A, m: number, p: number, n: number): void;
   /** c[p×n] = aᵀ·b for a[m×p], b[m×n], summed from 0 with i ascending; c written at cOffset. */
@@ -97,6 +100,8 @@ export interface ModelKernelSet<A extends FloatArray> {
   squaredNorm(x: A, offset: number, count: number): number;
   /** x_i ← value for every element. */
   fill(x: A, value: number): void;
+  /** Index of the first NaN or ±Infinity among the first count elements, or −1. */
+  firstNonFinite(x: A, count: number): number;
 }
 
 /** Both precisions of one backend's model kernels. */

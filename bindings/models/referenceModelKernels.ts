@@ -32,6 +32,26 @@ function createReference<A extends FloatArray>(single: boolean): ModelKernelSet<
 
   return {
     matmul(a, b, bOffset, bias, biasOffset, c, m, p, n) {
+      if (n === 1) {
+        // One output column: the dot order of the vector kernels (see assembly/models/dense.ts).
+        const body = p & ~3;
+        for (let i = 0; i < m; i++) {
+          const row = i * p;
+          let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+          let k = 0;
+          for (; k < body; k += 4) {
+            s0 = r(s0 + r(a[row + k] * b[bOffset + k]));
+            s1 = r(s1 + r(a[row + k + 1] * b[bOffset + k + 1]));
+            s2 = r(s2 + r(a[row + k + 2] * b[bOffset + k + 2]));
+            s3 = r(s3 + r(a[row + k + 3] * b[bOffset + k + 3]));
+          }
+          let total = r(r(s0 + s2) + r(s1 + s3));
+          for (; k < p; k++) total = r(total + r(a[row + k] * b[bOffset + k]));
+          if (bias) total = r(total + bias[biasOffset]);
+          c[i] = total;
+        }
+        return;
+      }
       for (let i = 0; i < m; i++) {
         const rowC = i * n;
         for (let j = 0; j < n; j++) c[rowC + j] = bias ? bias[biasOffset + j] : 0;
@@ -188,8 +208,9 @@ function createReference<A extends FloatArray>(single: boolean): ModelKernelSet<
             const coef = r((s * invCount) / c);
             for (let k = 0; k < c; k++) {
               const z = outputs[o + k], t = targets[o + k];
-              li += r(r(Math.max(z, 0) - r(z * t)) + log1p(exp(-Math.abs(z))));
-              if (grad) grad[o + k] = coef * r(sigmoid(z) - t);
+              const e = exp(-Math.abs(z));
+              li += r(r(Math.max(z, 0) - r(z * t)) + log1p(e));
+              if (grad) grad[o + k] = coef * r((z >= 0 ? r(1 / r(1 + e)) : r(e / r(1 + e))) - t);
             }
           } else {
             const coef = r(s * invCount);
@@ -306,6 +327,10 @@ function createReference<A extends FloatArray>(single: boolean): ModelKernelSet<
     },
     fill(x, value) {
       x.fill(r(value));
+    },
+    firstNonFinite(x, count) {
+      for (let i = 0; i < count; i++) if (x[i] - x[i] !== 0) return i;
+      return -1;
     },
   };
 }

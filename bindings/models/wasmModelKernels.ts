@@ -30,12 +30,13 @@ interface ModelExports {
   axpy(alpha: number, x: Ptr, y: Ptr, n: number): void;
   squaredNorm(x: Ptr, n: number): number;
   fill(x: Ptr, value: number, n: number): void;
+  firstNonFinite(x: Ptr, n: number): number;
 }
 
 const NAMES = [
   "matmul", "matmulTransposedA", "transpose", "columnSums", "gatherRows", "activate", "activateBackward",
   "batchNormForward", "batchNormBackward", "batchNormInference", "loss", "factorizationForward",
-  "factorizationBackward", "axpy", "squaredNorm", "fill",
+  "factorizationBackward", "axpy", "squaredNorm", "fill", "firstNonFinite",
 ] as const;
 
 const cache = new WeakMap<Backend, ModelKernels>();
@@ -153,6 +154,9 @@ function createSet<A extends FloatArray>(
     },
     fill(x, value) {
       k.fill(at(x, 0, "x"), value, x.length);
+    },
+    firstNonFinite(x, count) {
+      return k.firstNonFinite(at(x, 0, "x"), count);
     },
   };
 }

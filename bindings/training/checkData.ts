@@ -90,6 +90,8 @@ export const checkData = {
     }
     for (let i = 0; i < data.length; i++) {
       const v = data[i];
+      if (kind === "values" || (kind === "probabilities" && v >= 0 && v <= 1) || (kind === "binary" && (v === 0 || v === 1))) continue;
+      if (kind === "classes" && Number.isInteger(v) && v >= 0 && v < c) continue;
       const at = width === 1 ? `[${i}]` : `[${Math.floor(i / width)}][${i % width}]`;
       if (kind === "probabilities" && !(v >= 0 && v <= 1)) {
         throw new DownhillError("INVALID_DATA", `${where}: ${name}${at} is ${v}; binary cross-entropy targets must lie in [0, 1].`, name);

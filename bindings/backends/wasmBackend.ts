@@ -257,8 +257,8 @@ export function wasmBackend(name: BackendName, exports: KernelExports): Backend 
           "vector",
         );
       }
+      // The old view keeps its record: whoever else holds it can still refresh or free it.
       const fresh = view(record.address, record.length, record.precision);
-      records.delete(vector);
       records.set(fresh, record);
       return fresh as A;
     },

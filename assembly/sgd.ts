@@ -16,19 +16,14 @@ const MOMENTUM: i32 = 2;
 const NESTEROV: i32 = 4;
 const FIRST_STEP: i32 = 8;
 
+// One loop, specialized by the optimizer at each call site: the flags are constants
+// there, so the branches fold away and the loop body is straight-line code.
 // @ts-ignore: decorator
-@inline function sgd<T>(
+@inline function sgdLoop<T>(
   params: usize, grads: usize, buffer: usize, n: i32,
-  learningRate: f64, momentum: f64, oneMinusDampening: f64, weightDecay: f64, flags: i32,
+  lr: T, mu: T, omd: T, wd: T,
+  decay: bool, useMomentum: bool, nesterov: bool, first: bool,
 ): void {
-  const lr = <T>learningRate;
-  const mu = <T>momentum;
-  const omd = <T>oneMinusDampening;
-  const wd = <T>weightDecay;
-  const decay = (flags & WEIGHT_DECAY) != 0;
-  const useMomentum = (flags & MOMENTUM) != 0;
-  const nesterov = (flags & NESTEROV) != 0;
-  const first = (flags & FIRST_STEP) != 0;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const vlr = v128.splat<T>(lr), vmu = v128.splat<T>(mu);
@@ -59,6 +54,40 @@ const FIRST_STEP: i32 = 8;
       g = nesterov ? g + mu * b : b;
     }
     store<T>(pp, p - lr * g);
+  }
+}
+
+// @ts-ignore: decorator
+@inline function sgdMomentum<T>(
+  params: usize, grads: usize, buffer: usize, n: i32, lr: T, mu: T, omd: T, wd: T,
+  decay: bool, nesterov: bool, first: bool,
+): void {
+  if (nesterov) {
+    if (first) sgdLoop<T>(params, grads, buffer, n, lr, mu, omd, wd, decay, true, true, true);
+    else sgdLoop<T>(params, grads, buffer, n, lr, mu, omd, wd, decay, true, true, false);
+  } else {
+    if (first) sgdLoop<T>(params, grads, buffer, n, lr, mu, omd, wd, decay, true, false, true);
+    else sgdLoop<T>(params, grads, buffer, n, lr, mu, omd, wd, decay, true, false, false);
+  }
+}
+
+// @ts-ignore: decorator
+@inline function sgd<T>(
+  params: usize, grads: usize, buffer: usize, n: i32,
+  learningRate: f64, momentum: f64, oneMinusDampening: f64, weightDecay: f64, flags: i32,
+): void {
+  const lr = <T>learningRate;
+  const mu = <T>momentum;
+  const omd = <T>oneMinusDampening;
+  const wd = <T>weightDecay;
+  const nesterov = (flags & NESTEROV) != 0;
+  const first = (flags & FIRST_STEP) != 0;
+  if ((flags & MOMENTUM) != 0) {
+    if ((flags & WEIGHT_DECAY) != 0) sgdMomentum<T>(params, grads, buffer, n, lr, mu, omd, wd, true, nesterov, first);
+    else sgdMomentum<T>(params, grads, buffer, n, lr, mu, omd, wd, false, nesterov, first);
+  } else {
+    if ((flags & WEIGHT_DECAY) != 0) sgdLoop<T>(params, grads, buffer, n, lr, mu, omd, wd, true, false, false, false);
+    else sgdLoop<T>(params, grads, buffer, n, lr, mu, omd, wd, false, false, false, false);
   }
 }
 

@@ -16,18 +16,14 @@ const L2_DECAY: i32 = 1;
 const DECOUPLED_DECAY: i32 = 2;
 const AMSGRAD: i32 = 4;
 
+// One loop, specialized at each call site below: the mode flags are constants there, so
+// their branches fold away.
 // @ts-ignore: decorator
-@inline function adam<T>(
+@inline function adamLoop<T>(
   params: usize, grads: usize, m: usize, v: usize, vmax: usize, n: i32,
-  beta1: f64, oneMinusBeta1: f64, beta2: f64, oneMinusBeta2: f64,
-  stepSize: f64, biasCorrection2Sqrt: f64, epsilon: f64, weightDecay: f64, decay: f64, flags: i32,
+  b1: T, c1: T, b2: T, c2: T, step: T, bc2: T, eps: T, wd: T, dec: T,
+  l2: bool, decoupled: bool, amsgrad: bool,
 ): void {
-  const b1 = <T>beta1, c1 = <T>oneMinusBeta1, b2 = <T>beta2, c2 = <T>oneMinusBeta2;
-  const step = <T>stepSize, bc2 = <T>biasCorrection2Sqrt, eps = <T>epsilon;
-  const wd = <T>weightDecay, dec = <T>decay;
-  const l2 = (flags & L2_DECAY) != 0;
-  const decoupled = (flags & DECOUPLED_DECAY) != 0;
-  const amsgrad = (flags & AMSGRAD) != 0;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const vb1 = v128.splat<T>(b1), vc1 = v128.splat<T>(c1);
@@ -70,6 +66,28 @@ const AMSGRAD: i32 = 4;
     }
     const denom: T = sqrt<T>(vi) / bc2 + eps;
     store<T>(pp, p - step * (mi / denom));
+  }
+}
+
+// @ts-ignore: decorator
+@inline function adam<T>(
+  params: usize, grads: usize, m: usize, v: usize, vmax: usize, n: i32,
+  beta1: f64, oneMinusBeta1: f64, beta2: f64, oneMinusBeta2: f64,
+  stepSize: f64, biasCorrection2Sqrt: f64, epsilon: f64, weightDecay: f64, decay: f64, flags: i32,
+): void {
+  const b1 = <T>beta1, c1 = <T>oneMinusBeta1, b2 = <T>beta2, c2 = <T>oneMinusBeta2;
+  const step = <T>stepSize, bc2 = <T>biasCorrection2Sqrt, eps = <T>epsilon;
+  const wd = <T>weightDecay, dec = <T>decay;
+  const l2 = (flags & L2_DECAY) != 0;
+  const decoupled = (flags & DECOUPLED_DECAY) != 0;
+  if ((flags & AMSGRAD) != 0) {
+    if (l2) adamLoop<T>(params, grads, m, v, vmax, n, b1, c1, b2, c2, step, bc2, eps, wd, dec, true, false, true);
+    else if (decoupled) adamLoop<T>(params, grads, m, v, vmax, n, b1, c1, b2, c2, step, bc2, eps, wd, dec, false, true, true);
+    else adamLoop<T>(params, grads, m, v, vmax, n, b1, c1, b2, c2, step, bc2, eps, wd, dec, false, false, true);
+  } else {
+    if (l2) adamLoop<T>(params, grads, m, v, vmax, n, b1, c1, b2, c2, step, bc2, eps, wd, dec, true, false, false);
+    else if (decoupled) adamLoop<T>(params, grads, m, v, vmax, n, b1, c1, b2, c2, step, bc2, eps, wd, dec, false, true, false);
+    else adamLoop<T>(params, grads, m, v, vmax, n, b1, c1, b2, c2, step, bc2, eps, wd, dec, false, false, false);
   }
 }
 

@@ -28,6 +28,11 @@ export interface Backend {
   /** True when `array` lives in this backend's memory, so kernels can use it in place. */
   owns(array: FloatArray): boolean;
   /**
+   * Counts memory growths (always 0 on `ts`). Views made while it had another value may
+   * be detached; code that caches views compares it instead of refreshing every time.
+   */
+  readonly generation: number;
+  /**
    * The byte address of `array` in this backend's WebAssembly memory, for code that calls
    * the module's exports directly (model kernels). Throws `FOREIGN_MEMORY` or `STALE_VIEW`
    * naming `argument` when the array lives elsewhere. Not available on the `ts` backend.

@@ -24,6 +24,8 @@ export class WasmHeap {
   /** Free blocks, sorted by address: [address, size] pairs. */
   private readonly freeBlocks: Array<[number, number]> = [];
   private readonly sizes = new Map<number, number>();
+  /** How many times memory has grown: views made before the last growth are detached. */
+  generation = 0;
 
   constructor(memory: WebAssembly.Memory, heapBase: number) {
     this.memory = memory;
@@ -91,5 +93,6 @@ export class WasmHeap {
     const old = this.memory.buffer;
     this.memory.grow(pages);
     markStale(old);
+    this.generation++;
   }
 }

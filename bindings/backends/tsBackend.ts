@@ -27,4 +27,5 @@ export const tsBackend: Backend = {
   owns() {
     return true;
   },
+  generation: 0,
 };

@@ -265,6 +265,9 @@ export function wasmBackend(name: BackendName, exports: KernelExports): Backend 
     owns(array) {
       return array.buffer === memory.buffer;
     },
+    get generation() {
+      return heap.generation;
+    },
     address(array, argument) {
       return address("address", argument, array);
     },

@@ -35,6 +35,8 @@ export class StateStepper {
   /** The arrays of the last successful check (skipped when the same ones come again). */
   private lastParams: FloatArray | undefined;
   private lastGrads: FloatArray | undefined;
+  /** The backend's memory generation when the state views were last made live. */
+  private stateGeneration = -1;
   private scratchGrads: FloatArray | undefined;
 
   constructor(
@@ -71,7 +73,7 @@ export class StateStepper {
     if (this.length < SMALL_PROBLEM) {
       // Tiny problems: the TypeScript reference kernels compute the same bits without the
       // cost of a WebAssembly call, on the caller's arrays directly.
-      for (let k = 0; k < state.length; k++) state[k] = backend.refresh(state[k]);
+      this.liveState();
       update(referenceKernels[precision] as KernelSet<FloatArray>, params, grads, state);
       return;
     }
@@ -82,7 +84,7 @@ export class StateStepper {
       this.scratchGrads = backend.vector(this.length, precision);
     }
     // Any allocation may have grown memory: work on live views only.
-    for (let k = 0; k < state.length; k++) state[k] = backend.refresh(state[k]);
+    this.liveState();
     const kernels = backend.kernels[precision] as KernelSet<FloatArray>;
     if (direct) {
       update(kernels, params, grads, state);
@@ -94,6 +96,15 @@ export class StateStepper {
     g.set(grads);
     update(kernels, p, g, state);
     params.set(p);
+  }
+
+  /** Rebuilds the state views if memory has grown since they were made. */
+  private liveState(): void {
+    const backend = this.backend!;
+    if (backend.generation === this.stateGeneration) return;
+    const state = this.state;
+    for (let k = 0; k < state.length; k++) state[k] = backend.refresh(state[k]);
+    this.stateGeneration = backend.generation;
   }
 
   /** Every check of `run`, and sizing the state on the first step. Throws before any write. */
@@ -144,6 +155,7 @@ export class StateStepper {
     this.state = [];
     this.scratchParams = this.scratchGrads = undefined;
     this.lastParams = this.lastGrads = undefined;
+    this.stateGeneration = -1;
     this.length = -1;
   }
 

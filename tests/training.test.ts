@@ -428,3 +428,44 @@ describe("bad data and options are typed errors naming the argument, and change 
     model.free();
   });
 });
+
+describe("README: Models and training", () => {
+  it("runs as written", () => {
+    const { x, y } = iris();
+    const features = standardize(x, { columns: 4 }).x;
+    const model = softmaxRegression({ inputs: 4, classes: 3, l2: 1e-3 });
+    const history = train(model, { x: features, y, optimizer: adam({ learningRate: 0.05 }), batchSize: 16, epochs: 100, seed: 1 });
+    expect(history.loss.length).toBe(100);
+    expect(evaluate(model, { x: features, y }).accuracy).toBeCloseTo(0.973, 3);
+    const probabilities = predict(model, features.subarray(0, 4));
+    expect(probabilities[0] + probabilities[1] + probabilities[2]).toBeCloseTo(1, 12);
+
+    const spirals = twoSpirals({ points: 100, turns: 2, seed: 1 });
+    const net = mlp({ layers: [2, 32, 32, 2], activation: "relu", precision: "float32", seed: 1 });
+    train(net, { x: spirals.x, y: spirals.y, optimizer: adam({ learningRate: 0.01 }), batchSize: 32, epochs: 300, seed: 2 });
+    expect(evaluate(net, { x: spirals.x, y: spirals.y }).accuracy).toBe(1);
+
+    const grads = new Float32Array(net.parameterCount);
+    const opt = adam();
+    const loss = net.valueAndGradient(net.parameters, grads, { x: spirals.x, y: spirals.y });
+    opt.step(net.parameters, grads);
+    expect(loss).toBeGreaterThan(0);
+    expect(loss).toBeLessThan(0.01);
+    model.free();
+    net.free();
+  });
+
+  it("WebAssembly training gives the same bits in every engine (this file also runs in Chromium)", async () => {
+    const backend = await loadBackend("wasm-simd");
+    const expected = { float64: [0.6582999659581521, 28.468163817746273], float32: [0.658299969881773, 28.468162434117403] };
+    for (const precision of ["float64", "float32"] as const) {
+      const { x, y } = twoSpirals({ points: 60, seed: 2 });
+      const net = mlp({ layers: [2, 16, 12, 2], activation: "tanh", batchNorm: true, l2: 1e-4, seed: 6, precision, backend });
+      const history = train(net, { x, y, optimizer: adam({ learningRate: 0.01, backend }), batchSize: 16, epochs: 10, seed: 7 });
+      let sum = 0;
+      for (const v of net.parameters) sum += v;
+      expect([history.loss.at(-1), sum]).toEqual(expected[precision]);
+      net.free();
+    }
+  });
+});

@@ -74,10 +74,10 @@ export interface Mlp extends Model {
  * @example
  * ```ts
  * await init();
- * const { x, y } = twoSpirals({ points: 200, seed: 1 });
- * const net = mlp({ layers: [2, 32, 32, 2], activation: "tanh", seed: 1 });
- * train(net, { x, y, optimizer: adam({ learningRate: 0.01 }), batchSize: 32, epochs: 300 });
- * evaluate(net, { x, y }).accuracy;   // ≈ 1
+ * const { x, y } = twoSpirals({ points: 100, turns: 2, seed: 1 });
+ * const net = mlp({ layers: [2, 32, 32, 2], activation: "relu", seed: 1 });
+ * train(net, { x, y, optimizer: adam({ learningRate: 0.01 }), batchSize: 32, epochs: 300, seed: 2 });
+ * evaluate(net, { x, y }).accuracy;   // 1
  * ```
  */
 export function mlp(options: MlpOptions): Mlp {

@@ -151,21 +151,41 @@ import { lanes, at } from "../lanes";
   if (j < n) matmulColumns<T>(a, b, bias, c, m, p, n, j);
 }
 
-// Columns j0..n−1 of matmul, row by row: c[i][j0..] starts at the bias and gathers
-// a[i][k]·b[k][j0..] for k ascending (the order of the blocked kernel).
+// Columns j0..n−1 of matmul, row by row: c[i][j] starts at the bias and gathers
+// a[i][k]·b[k][j] for k ascending (the order of the blocked kernel) — four columns at a
+// time in locals, then one at a time. The whole product in the scalar build.
 // @ts-ignore: decorator
 @inline function matmulColumns<T>(a: usize, b: usize, bias: usize, c: usize, m: i32, p: i32, n: i32, j0: i32): void {
+  const rowB = <usize>n * sizeof<T>();
   for (let i = 0; i < m; i++) {
-    const rowC = at<T>(c, i * n);
-    for (let j = j0; j < n; j++) store<T>(at<T>(rowC, j), bias != 0 ? load<T>(at<T>(bias, j)) : <T>0);
-    const rowA = at<T>(a, i * p);
-    for (let k = 0; k < p; k++) {
-      const x = load<T>(at<T>(rowA, k));
-      const rowB = at<T>(b, k * n);
-      for (let j = j0; j < n; j++) {
-        const pc = at<T>(rowC, j);
-        store<T>(pc, load<T>(pc) + x * load<T>(at<T>(rowB, j)));
+    const rowA = at<T>(a, i * p), rowC = at<T>(c, i * n);
+    let j = j0;
+    for (; j + 4 <= n; j += 4) {
+      let c0 = <T>0, c1 = <T>0, c2 = <T>0, c3 = <T>0;
+      if (bias != 0) {
+        c0 = load<T>(at<T>(bias, j));
+        c1 = load<T>(at<T>(bias, j + 1));
+        c2 = load<T>(at<T>(bias, j + 2));
+        c3 = load<T>(at<T>(bias, j + 3));
       }
+      let pb = at<T>(b, j);
+      for (let k = 0; k < p; k++, pb += rowB) {
+        const x = load<T>(at<T>(rowA, k));
+        c0 += x * load<T>(pb);
+        c1 += x * load<T>(pb, sizeof<T>());
+        c2 += x * load<T>(pb, 2 * sizeof<T>());
+        c3 += x * load<T>(pb, 3 * sizeof<T>());
+      }
+      store<T>(at<T>(rowC, j), c0);
+      store<T>(at<T>(rowC, j + 1), c1);
+      store<T>(at<T>(rowC, j + 2), c2);
+      store<T>(at<T>(rowC, j + 3), c3);
+    }
+    for (; j < n; j++) {
+      let acc = bias != 0 ? load<T>(at<T>(bias, j)) : <T>0;
+      let pb = at<T>(b, j);
+      for (let k = 0; k < p; k++, pb += rowB) acc += load<T>(at<T>(rowA, k)) * load<T>(pb);
+      store<T>(at<T>(rowC, j), acc);
     }
   }
 }
@@ -259,17 +279,32 @@ import { lanes, at } from "../lanes";
     }
   }
   if (j < n) {
-    // Remaining columns, k by k: row k of c gathers a[i][k]·b[i][j..] for i ascending.
+    // Remaining columns (all of them in the scalar build): c[k][j..] gathers
+    // a[i][k]·b[i][j..] for i ascending — four columns at a time in locals.
+    const rowA = <usize>p * sizeof<T>(), rowB = <usize>n * sizeof<T>();
     for (let k = 0; k < p; k++) {
       const rowC = at<T>(c, k * n);
-      for (let jj = j; jj < n; jj++) store<T>(at<T>(rowC, jj), <T>0);
-      for (let i = 0; i < m; i++) {
-        const x = load<T>(at<T>(a, i * p + k));
-        const rowBi = at<T>(b, i * n);
-        for (let jj = j; jj < n; jj++) {
-          const pc = at<T>(rowC, jj);
-          store<T>(pc, load<T>(pc) + x * load<T>(at<T>(rowBi, jj)));
+      let jj = j;
+      for (; jj + 4 <= n; jj += 4) {
+        let c0 = <T>0, c1 = <T>0, c2 = <T>0, c3 = <T>0;
+        let pa = at<T>(a, k), pb = at<T>(b, jj);
+        for (let i = 0; i < m; i++, pa += rowA, pb += rowB) {
+          const x = load<T>(pa);
+          c0 += x * load<T>(pb);
+          c1 += x * load<T>(pb, sizeof<T>());
+          c2 += x * load<T>(pb, 2 * sizeof<T>());
+          c3 += x * load<T>(pb, 3 * sizeof<T>());
         }
+        store<T>(at<T>(rowC, jj), c0);
+        store<T>(at<T>(rowC, jj + 1), c1);
+        store<T>(at<T>(rowC, jj + 2), c2);
+        store<T>(at<T>(rowC, jj + 3), c3);
+      }
+      for (; jj < n; jj++) {
+        let acc = <T>0;
+        let pa = at<T>(a, k), pb = at<T>(b, jj);
+        for (let i = 0; i < m; i++, pa += rowA, pb += rowB) acc += load<T>(pa) * load<T>(pb);
+        store<T>(at<T>(rowC, jj), acc);
       }
     }
   }

@@ -156,7 +156,6 @@ export function train(model: Model, options: TrainOptions): TrainingHistory {
         const value = m.pass(m.parameters, store.grads!, ws, count, loss, true);
         if (!Number.isFinite(value)) {
           reason = "diverged";
-          history.loss.push(NaN);
           break epochLoop;
         }
         const scale = ws.hasScale ? ws.scale : null;

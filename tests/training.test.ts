@@ -412,6 +412,16 @@ describe("bad data and options are typed errors naming the argument, and change 
     model.free();
   });
 
+  it("on a freed model, before the optimizer is touched", () => {
+    const model = linearRegression({ inputs: 2 });
+    const optimizer = sgd({ learningRate: 0.1 });
+    optimizer.step(new Float64Array(3), new Float64Array([1, 1, 1]));
+    model.free();
+    expectError(() => train(model, { x, y: [1, 2, 3], optimizer }), "INVALID_STATE", "model");
+    expectError(() => predict(model, x), "INVALID_STATE", "model");
+    expect(optimizer.steps).toBe(1);
+  });
+
   it("in float32 models, values too large for float32 are caught", () => {
     const model = linearRegression({ inputs: 1, precision: "float32" });
     const error = expectError(() => train(model, { x: [1, 1e39], y: [0, 1] }), "INVALID_DATA", "x");

@@ -308,7 +308,8 @@ export abstract class ModelBase implements Model {
     }
   }
 
-  protected checkNotFreed(where: string): void {
+  /** Throws INVALID_STATE (argument "model") once the model has been freed. */
+  checkNotFreed(where: string): void {
     if (this.freed) throw new DownhillError("INVALID_STATE", `${where}: the ${this.name} model has been freed.`, "model");
   }
 }

@@ -104,5 +104,6 @@ export function checkModel(where: string, model: unknown): ModelBase {
       "model",
     );
   }
+  model.checkNotFreed(where);
   return model;
 }

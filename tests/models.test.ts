@@ -273,6 +273,28 @@ describe("models", () => {
     net.free();
   });
 
+  it("valueAndGradient leaves the caller's vectors refreshable when its work space grows memory", async () => {
+    const backend = await loadBackend("wasm-simd");
+    const model = linearRegression({ inputs: 1000, backend });
+    let params = backend.vector(model.parameterCount);
+    let grads = backend.vector(model.parameterCount);
+    params.fill(0.001);
+    for (const rows of [100, 1000, 4000]) {
+      const memory = (backend.exports!.memory as WebAssembly.Memory).buffer;
+      const value = model.valueAndGradient(params, grads, { x: new Float64Array(rows * 1000).fill(1), y: new Float64Array(rows).fill(2) });
+      if ((backend.exports!.memory as WebAssembly.Memory).buffer !== memory) {
+        expect(grads.length).toBe(0); // detached by the growth…
+        grads = backend.refresh(grads); // …and refreshable as usual
+        params = backend.refresh(params);
+      }
+      expect(value).toBeCloseTo(0.998001, 10); // prediction 1000·0.001 + 0.001 = 1.001, (1.001 − 2)²
+      expect(grads[0]).toBeCloseTo(-1.998, 10); // 2·(1.001 − 2)·1
+    }
+    backend.free(params);
+    backend.free(grads);
+    model.free();
+  });
+
   it("batch normalization keeps running statistics (PyTorch's rule) and predicts with them", () => {
     const x = [[1, 2], [3, 5], [0, -1], [2, 2]];
     const net = mlp({ layers: [2, 3, 2], batchNorm: true, batchNormMomentum: 0.25, seed: 3 });

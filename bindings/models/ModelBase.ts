@@ -204,12 +204,12 @@ export abstract class ModelBase implements Model {
     validate.options(where, batch, ["x", "y", "weights", "groups"]);
     const ownsParams = this.backend.owns(params), ownsGrads = this.backend.owns(grads);
     const isOwnParams = params === this.params;
-    const rows = this.loadBatch(where, batch, loss); // may grow memory: views made before are rebuilt here
+    const paramsAt = params.byteOffset, gradsAt = grads.byteOffset;
+    const rows = this.loadBatch(where, batch, loss); // may grow memory and detach params and grads
     const ws = this.ws!;
-    // (backend.refresh re-keys a view, so the model's own parameter view is taken from this.params.)
-    const liveParams = (): FloatArray => (isOwnParams ? this.params : this.backend.refresh(params));
+    const liveParams = (): FloatArray => (isOwnParams ? this.params : this.sameView(params, paramsAt));
     if (ownsParams && ownsGrads) {
-      return this.pass(liveParams(), this.backend.refresh(grads), ws, rows, loss, false);
+      return this.pass(liveParams(), this.sameView(grads, gradsAt), ws, rows, loss, false);
     }
     if (!this.scratchParams) {
       this.scratchParams = this.backend.vector(this.parameterCount, this.precision);
@@ -219,8 +219,20 @@ export abstract class ModelBase implements Model {
     const p = this.scratchParams!, g = this.scratchGrads!;
     p.set(ownsParams ? liveParams() : params);
     const value = this.pass(p, g, this.ws!, rows, loss, false);
-    (ownsGrads ? this.backend.refresh(grads) : grads).set(g);
+    (ownsGrads ? this.sameView(grads, gradsAt) : grads).set(g);
     return value;
+  }
+
+  /**
+   * A live view of the caller's vector `a` (of this backend's memory, at byte `at`),
+   * after an allocation may have detached it. Unlike `backend.refresh`, it leaves the
+   * caller's own view refreshable: they call `refresh(a)` as usual.
+   */
+  private sameView<A extends FloatArray>(a: A, at: number): A {
+    if (this.backend.owns(a)) return a;
+    const buffer = this.params.buffer; // live after live()
+    const length = this.parameterCount;
+    return (a instanceof Float32Array ? new Float32Array(buffer, at, length) : new Float64Array(buffer, at, length)) as A;
   }
 
   /** Copies of the parameters and the model's statistics (for early stopping's restoreBest). */
@@ -260,15 +272,19 @@ export abstract class ModelBase implements Model {
     const groups = b.groups === undefined ? null : checkData.groups(where, "groups", b.groups, rows);
     const scale = sampleScales(where, weights, groups, rows, this.precision);
     const ownsX = this.backend.name !== "ts" && this.backend.owns(x);
-    const ws = this.workspace(rows);
-    ws.x.set(ownsX ? this.backend.refresh(x) : x);
+    const xAt = x.byteOffset, xLength = x.length;
+    const ws = this.workspace(rows); // may grow memory and detach x
+    const source = ownsX && !this.backend.owns(x)
+      ? x instanceof Float32Array ? new Float32Array(ws.x.buffer, xAt, xLength) : new Float64Array(ws.x.buffer, xAt, xLength)
+      : x;
+    ws.x.set(source);
     const bad = this.kernels.firstNonFinite(ws.x, rows * p);
     if (bad >= 0) {
       const value = ws.x[bad];
       const at = p === 1 ? `[${bad}]` : `[${Math.floor(bad / p)}][${bad % p}]`;
       throw new DownhillError(
         "INVALID_DATA",
-        `${where}: x${at} is ${value}${Number.isFinite(ownsX ? value : x[bad]) ? ` in ${this.precision} (too large)` : ""}; every value must be finite.`,
+        `${where}: x${at} is ${value}${Number.isFinite(source[bad]) ? ` in ${this.precision} (too large)` : ""}; every value must be finite.`,
         "x",
       );
     }

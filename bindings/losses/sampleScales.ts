@@ -16,6 +16,13 @@ import type { FloatArray, Precision } from "../FloatArray";
  * nothing to scale.
  *
  * @throws DownhillError `INVALID_DATA` (argument "weights") when a group's weights sum to 0.
+ *
+ * @example
+ * ```ts
+ * // Two molecules: atoms 0–2 in molecule 7, atom 3 alone in molecule 9.
+ * sampleScales("example", null, new Float64Array([7, 7, 7, 9]), 4, "float64");
+ * // [2/3, 2/3, 2/3, 2]: each molecule's atoms together weigh as much as the other's
+ * ```
  */
 export function sampleScales(
   where: string, weights: Float64Array | null, groups: Float64Array | null, rows: number, precision: Precision,

@@ -12,6 +12,13 @@ const same = (x: number): number => x;
  * host's Math here (AssemblyScript's own in WebAssembly) and may differ in the last bit
  * or so. Writes into a Float32Array round once, which equals the f32 instruction because
  * a float64 sum or product of two float32 values rounds to the same float32.
+ *
+ * @example
+ * ```ts
+ * const k = referenceModelKernels.float64;
+ * const c = new Float64Array(2);
+ * k.matmul(new Float64Array([1, 2, 3, 4]), new Float64Array([1, 1]), 0, null, 0, c, 2, 2, 1); // c = [3, 7]
+ * ```
  */
 export const referenceModelKernels: ModelKernels = {
   float64: createReference<Float64Array>(false),

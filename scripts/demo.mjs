@@ -8,7 +8,7 @@
 //
 // The page imports downhill from bindings/index.ts, so it always shows the current
 // source. The WebAssembly kernels are inlined from bindings/generated/, which
-// `npm run build` writes; when that file is missing, this script runs the build first.
+// `npm run build` writes; when it is missing or stale, this script runs the build first.
 import * as esbuild from "esbuild";
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
@@ -23,9 +23,8 @@ const defaultOutDir = join(demoDir, "dist");
 /** Bundles the page into `outDir` (default demo/dist/) and returns that folder. */
 export async function buildDemo({ quiet = false, outDir = defaultOutDir } = {}) {
   const started = performance.now();
-  if (!existsSync(join(root, "bindings", "generated", "wasmBinaries.ts"))) {
-    execFileSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit" });
-  }
+  // Rebuilds the kernels (bindings/generated/) when missing or older than their sources.
+  execFileSync(process.execPath, [join(root, "scripts", "ensure-built.mjs")], { stdio: "inherit" });
   // Overwrites its own four files only, so --out can point anywhere safely.
   mkdirSync(outDir, { recursive: true });
   await esbuild.build({

@@ -31,6 +31,7 @@ export { nadam, type NadamOptions } from "./optimizers/nadam";
 export { lion, type LionOptions } from "./optimizers/lion";
 export { deterministicExp } from "./math/deterministicExp";
 export { deterministicCos } from "./math/deterministicCos";
+export { deterministicLog } from "./math/deterministicLog";
 export type { Projection } from "./projections/Projection";
 export { box, type BoxOptions } from "./projections/box";
 export { nonNegative } from "./projections/nonNegative";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   cars, DownhillError, iris, lowRankRatings, noisyLinearData, seededRandom, standardize, twoSpirals,
 } from "../bindings/index";
-import { deterministicLog } from "../bindings/random/deterministicLog";
+import { deterministicLog } from "../bindings/math/deterministicLog";
 
 // The embedded data sets and the seeded generators. Every expected value here is
 // exact: the generators use integer arithmetic and + − × ÷ √ only, so Node and

@@ -1,6 +1,6 @@
 import { DownhillError } from "../DownhillError";
 import { validate } from "../validate";
-import { deterministicLog } from "./deterministicLog";
+import { deterministicLog } from "../math/deterministicLog";
 import type { Random } from "./Random";
 
 /** Options of {@link seededRandom}. */

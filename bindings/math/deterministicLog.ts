@@ -9,7 +9,7 @@ const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 /**
  * ln x for x > 0 with + − × ÷ and bit manipulation only, so it gives the same bits in
- * every engine (unlike the host's Math.log). Error within a few ulp. Used by the seeded
+ * every engine (unlike the host's logarithm). Error within a few ulp. Used by the seeded
  * normal generator; NaN for x ≤ 0 or NaN, Infinity for Infinity.
  *
  * Algorithm: x = f·2^e with f ∈ [√½, √2); ln f = 2·atanh(z), z = (f − 1)/(f + 1),

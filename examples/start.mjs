@@ -7,4 +7,4 @@ const { backend } = await init();
 console.log(`downhill — gradient descent with a WebAssembly-SIMD core (default backend: ${backend})\n`);
 await leastSquares();
 await classicProblems();
-await import("./train.mjs"); // part 2: models and training on embedded data (examples/train.mjs)
+await import("./train.mjs"); // part 3: models and training on embedded data, with progress bars in a terminal

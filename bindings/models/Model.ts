@@ -1,7 +1,7 @@
 import type { Backend } from "../backends/Backend";
 import type { FloatArray, Precision } from "../FloatArray";
 import type { Loss } from "../losses/Loss";
-import type { MatrixInput } from "../training/checkData";
+import type { MatrixInput, TargetKind } from "../training/checkData";
 
 /** The models downhill provides. */
 export type ModelName = "linearRegression" | "logisticRegression" | "softmaxRegression" | "mlp" | "matrixFactorization";
@@ -34,6 +34,36 @@ export interface ModelData {
   weights?: ArrayLike<number>;
   /** A group id per sample: the loss is averaged within groups, then across groups. */
   groups?: ArrayLike<number>;
+}
+
+/** Options of {@link Model.prepare}. */
+export interface PrepareOptions {
+  /**
+   * The loss the batch will be used with; it decides how y is checked (values, 0/1
+   * labels, class labels). Default: the model's `defaultLoss`. `valueAndGradient`
+   * accepts the batch with any loss whose checks those targets pass (0/1 labels
+   * prepared for `hinge` also serve `binaryCrossEntropy` and `mse`, not the reverse).
+   */
+  loss?: Loss;
+}
+
+/**
+ * A data set checked once and copied once into the backend's memory by
+ * {@link Model.prepare}: pass it to `valueAndGradient` as the batch, as often as you
+ * like, with no per-call checks or copies. It belongs to the model that made it and
+ * holds backend memory until {@link PreparedBatch.free} is called.
+ */
+export interface PreparedBatch {
+  /** The model that prepared it (the only one that accepts it). */
+  readonly model: Model;
+  /** Number of samples. */
+  readonly rows: number;
+  /** How y was checked: "values", "probabilities", "binary" or "classes". */
+  readonly targetKind: TargetKind;
+  /** True once {@link PreparedBatch.free} has run. */
+  readonly freed: boolean;
+  /** Returns the batch's memory to the backend; using the batch afterwards throws INVALID_STATE. Idempotent. */
+  free(): void;
 }
 
 /** Options of {@link Model.valueAndGradient}. */
@@ -93,8 +123,29 @@ export interface Model {
    * backend's memory are copied in and out. Batch normalization uses the batch's
    * statistics and leaves the running statistics alone (`train` updates them). Checks
    * everything before writing, so a call that throws leaves `grads` untouched.
+   *
+   * `batch` may also be a {@link PreparedBatch} from {@link Model.prepare}: then the data
+   * are neither checked nor copied again, and the result is bit-identical to passing
+   * the same `{ x, y, weights, groups }` directly.
    */
-  valueAndGradient(params: FloatArray, grads: FloatArray, batch: ModelData, options?: ValueAndGradientOptions): number;
+  valueAndGradient(params: FloatArray, grads: FloatArray, batch: ModelData | PreparedBatch, options?: ValueAndGradientOptions): number;
+  /**
+   * Checks `{ x, y, weights, groups }` once (exactly as `valueAndGradient` would) and
+   * copies it once into vectors of the backend's memory, for repeated full-batch
+   * evaluations — your own loop, or `minimize` over the parameters. Free it when done.
+   *
+   * @example
+   * ```ts
+   * const batch = model.prepare({ x, y });              // checked and copied once
+   * const grads = vector(model.parameterCount, model.precision);
+   * for (let i = 0; i < 100; i++) {
+   *   const loss = model.valueAndGradient(model.parameters, grads, batch);  // no checks, no copies
+   *   optimizer.step(model.parameters, grads);
+   * }
+   * batch.free();
+   * ```
+   */
+  prepare(data: ModelData, options?: PrepareOptions): PreparedBatch;
   /** Returns the model's memory (parameters, statistics, work space) to the backend. */
   free(): void;
 }

@@ -7,7 +7,8 @@ import { checkData } from "../training/checkData";
 import { prepareData, type PreparedData } from "../training/prepareData";
 import { sampleScales } from "../losses/sampleScales";
 import { validate } from "../validate";
-import type { Model, ModelData, ModelName, ParameterBlock, ValueAndGradientOptions } from "./Model";
+import type { TargetKind } from "../training/checkData";
+import type { Model, ModelData, ModelName, ParameterBlock, PreparedBatch, PrepareOptions, ValueAndGradientOptions } from "./Model";
 import type { ModelKernelSet } from "./ModelKernels";
 import { modelKernelsFor } from "./modelKernelsFor";
 
@@ -190,7 +191,21 @@ export abstract class ModelBase implements Model {
     return 0.5 * this.l2 * sum;
   }
 
-  valueAndGradient(params: FloatArray, grads: FloatArray, batch: ModelData, options?: ValueAndGradientOptions): number {
+  prepare(data: ModelData, options?: PrepareOptions): PreparedBatch {
+    const where = `${this.name}.prepare`;
+    this.checkNotFreed(where);
+    const o = validate.options(where, options, ["loss"]);
+    const loss = (o.loss as Loss | undefined) ?? this.defaultLoss;
+    this.checkLoss(where, loss);
+    if (data === null || typeof data !== "object") {
+      throw new DownhillError("WRONG_TYPE", `${where}: data must be an object { x, y } (optionally weights, groups).`, "data");
+    }
+    validate.options(where, data, ["x", "y", "weights", "groups"]);
+    const prepared = prepareData(where, this, loss, data);
+    return new ModelBatch(this, prepared, loss.targetKind(this.outputs));
+  }
+
+  valueAndGradient(params: FloatArray, grads: FloatArray, batch: ModelData | PreparedBatch, options?: ValueAndGradientOptions): number {
     const where = `${this.name}.valueAndGradient`;
     this.checkNotFreed(where);
     const o = validate.options(where, options, ["loss"]);
@@ -198,6 +213,7 @@ export abstract class ModelBase implements Model {
     this.checkParameterArray(where, "grads", grads);
     const loss = (o.loss as Loss | undefined) ?? this.defaultLoss;
     this.checkLoss(where, loss);
+    if (batch instanceof ModelBatch) return this.preparedPass(where, params, grads, batch, loss);
     if (batch === null || typeof batch !== "object") {
       throw new DownhillError("WRONG_TYPE", `${where}: batch must be an object { x, y } (optionally weights, groups).`, "batch");
     }
@@ -205,7 +221,7 @@ export abstract class ModelBase implements Model {
     const ownsParams = this.backend.owns(params), ownsGrads = this.backend.owns(grads);
     const isOwnParams = params === this.params;
     const paramsAt = params.byteOffset, gradsAt = grads.byteOffset;
-    const rows = this.loadBatch(where, batch, loss); // may grow memory and detach params and grads
+    const rows = this.loadBatch(where, batch as ModelData, loss); // may grow memory and detach params and grads
     const ws = this.ws!;
     const liveParams = (): FloatArray => (isOwnParams ? this.params : this.sameView(params, paramsAt));
     if (ownsParams && ownsGrads) {
@@ -219,6 +235,49 @@ export abstract class ModelBase implements Model {
     const p = this.scratchParams!, g = this.scratchGrads!;
     p.set(ownsParams ? liveParams() : params);
     const value = this.pass(p, g, this.ws!, rows, loss, false);
+    (ownsGrads ? this.sameView(grads, gradsAt) : grads).set(g);
+    return value;
+  }
+
+  /**
+   * valueAndGradient on a prepared batch: the forward and backward passes read the
+   * batch's own vectors in place of the work space's x, y and scale (same values, same
+   * kernels, hence the same bits as the copying path).
+   */
+  private preparedPass(where: string, params: FloatArray, grads: FloatArray, batch: ModelBatch, loss: Loss): number {
+    if (batch.freed) throw new DownhillError("INVALID_STATE", `${where}: the prepared batch has been freed.`, "batch");
+    if (batch.model !== this) {
+      throw new DownhillError(
+        "INVALID_OPTION",
+        `${where}: the batch was prepared by another ${batch.model.name} model; prepare it with this model.`,
+        "batch",
+      );
+    }
+    const kind = loss.targetKind(this.outputs);
+    if (!targetsSatisfy(batch.targetKind, kind, this.outputs)) {
+      throw new DownhillError(
+        "INVALID_OPTION",
+        `${where}: the batch was prepared for ${batch.targetKind} targets, but ${loss.name} reads ${kind} targets; prepare it with { loss }.`,
+        "loss",
+      );
+    }
+    const ownsParams = this.backend.owns(params), ownsGrads = this.backend.owns(grads);
+    const isOwnParams = params === this.params;
+    const paramsAt = params.byteOffset, gradsAt = grads.byteOffset;
+    const rows = batch.rows;
+    // Allocate first (may grow memory and detach views), then make everything live.
+    if (!(ownsParams && ownsGrads) && !this.scratchParams) {
+      this.scratchParams = this.backend.vector(this.parameterCount, this.precision);
+      this.scratchGrads = this.backend.vector(this.parameterCount, this.precision);
+    }
+    const base = this.workspace(rows); // live() included
+    batch.live();
+    const ws: Workspace = { ...base, x: batch.x, y: batch.y, hasScale: batch.scale !== null, scale: batch.scale ?? base.scale };
+    const liveParams = (): FloatArray => (isOwnParams ? this.params : this.sameView(params, paramsAt));
+    if (ownsParams && ownsGrads) return this.pass(liveParams(), this.sameView(grads, gradsAt), ws, rows, loss, false);
+    const p = this.scratchParams!, g = this.scratchGrads!;
+    p.set(ownsParams ? liveParams() : params);
+    const value = this.pass(p, g, ws, rows, loss, false);
     (ownsGrads ? this.sameView(grads, gradsAt) : grads).set(g);
     return value;
   }
@@ -327,6 +386,66 @@ export abstract class ModelBase implements Model {
   /** Throws INVALID_STATE (argument "model") once the model has been freed. */
   checkNotFreed(where: string): void {
     if (this.freed) throw new DownhillError("INVALID_STATE", `${where}: the ${this.name} model has been freed.`, "model");
+  }
+}
+
+/**
+ * True when targets checked as `checked` pass the checks of `wanted` too, in the same
+ * layout: 0/1 labels are probabilities, probabilities are values (one value a sample
+ * when the model has one output, since labels are one number a sample).
+ */
+function targetsSatisfy(checked: TargetKind, wanted: TargetKind, outputs: number): boolean {
+  if (checked === wanted) return true;
+  if (wanted === "values") return checked === "probabilities" || (checked === "binary" && outputs === 1);
+  if (wanted === "probabilities") return checked === "binary" && outputs === 1;
+  return false;
+}
+
+/** A {@link PreparedBatch}: the checked data in vectors of the model's backend. */
+class ModelBatch implements PreparedBatch {
+  readonly model: ModelBase;
+  readonly rows: number;
+  readonly targetKind: TargetKind;
+  x: FloatArray;
+  y: FloatArray;
+  scale: FloatArray | null;
+  private isFreed = false;
+
+  constructor(model: ModelBase, data: PreparedData, targetKind: TargetKind) {
+    const b = model.backend, precision = model.precision;
+    this.model = model;
+    this.rows = data.rows;
+    this.targetKind = targetKind;
+    // Allocate all three before filling: each allocation may detach the earlier views.
+    this.x = b.vector(data.x.length, precision);
+    this.y = b.vector(data.y.length, precision);
+    this.scale = data.scale ? b.vector(data.scale.length, precision) : null;
+    this.live();
+    this.x.set(data.x);
+    this.y.set(data.y);
+    if (this.scale && data.scale) this.scale.set(data.scale);
+  }
+
+  get freed(): boolean {
+    return this.isFreed;
+  }
+
+  /** Makes the views live again after memory growth. */
+  live(): void {
+    const b = this.model.backend;
+    this.x = b.refresh(this.x);
+    this.y = b.refresh(this.y);
+    if (this.scale) this.scale = b.refresh(this.scale);
+  }
+
+  free(): void {
+    if (this.isFreed) return;
+    this.live();
+    const b = this.model.backend;
+    b.free(this.x);
+    b.free(this.y);
+    if (this.scale) b.free(this.scale);
+    this.isFreed = true;
   }
 }
 

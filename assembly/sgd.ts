@@ -28,6 +28,26 @@ const FIRST_STEP: i32 = 8;
   if (ASC_FEATURE_SIMD) {
     const vlr = v128.splat<T>(lr), vmu = v128.splat<T>(mu);
     const vomd = v128.splat<T>(omd), vwd = v128.splat<T>(wd);
+    // Two vectors an iteration: independent chains keep more loads in flight.
+    for (; i + 2 * lanes<T>() <= n; i += 2 * lanes<T>()) {
+      const pp = at<T>(params, i), pg = at<T>(grads, i), pb = at<T>(buffer, i);
+      const p0 = v128.load(pp), p1 = v128.load(pp, 16);
+      let g0 = v128.load(pg), g1 = v128.load(pg, 16);
+      if (decay) {
+        g0 = v128.add<T>(g0, v128.mul<T>(vwd, p0));
+        g1 = v128.add<T>(g1, v128.mul<T>(vwd, p1));
+      }
+      if (useMomentum) {
+        const b0 = first ? g0 : v128.add<T>(v128.mul<T>(vmu, v128.load(pb)), v128.mul<T>(vomd, g0));
+        const b1 = first ? g1 : v128.add<T>(v128.mul<T>(vmu, v128.load(pb, 16)), v128.mul<T>(vomd, g1));
+        v128.store(pb, b0);
+        v128.store(pb, b1, 16);
+        g0 = nesterov ? v128.add<T>(g0, v128.mul<T>(vmu, b0)) : b0;
+        g1 = nesterov ? v128.add<T>(g1, v128.mul<T>(vmu, b1)) : b1;
+      }
+      v128.store(pp, v128.sub<T>(p0, v128.mul<T>(vlr, g0)));
+      v128.store(pp, v128.sub<T>(p1, v128.mul<T>(vlr, g1)), 16);
+    }
     for (; i + lanes<T>() <= n; i += lanes<T>()) {
       const pp = at<T>(params, i);
       const p = v128.load(pp);

@@ -80,7 +80,7 @@ export { binaryCrossEntropy } from "./losses/binaryCrossEntropy";
 export { softmaxCrossEntropy } from "./losses/softmaxCrossEntropy";
 export { hinge } from "./losses/hinge";
 export { zeroOne } from "./losses/zeroOne";
-export type { Model, ModelName, ModelData, ParameterBlock, ValueAndGradientOptions, PreparedBatch, PrepareOptions } from "./models/Model";
+export type { Model, ModelName, ModelData, ParameterBlock, ValueAndGradientOptions, PreparedBatch, PrepareOptions, ModelState } from "./models/Model";
 export type { ModelKernelSet, ModelKernels, FactorizationLayout, ActivationCode, LossCode } from "./models/ModelKernels";
 export { referenceModelKernels } from "./models/referenceModelKernels";
 export { linearRegression, type LinearRegressionOptions } from "./models/linearRegression";

@@ -116,6 +116,27 @@ export class DenseNetwork extends ModelBase {
     );
   }
 
+  protected override stateOptions(): Record<string, number | boolean | number[]> {
+    return {
+      ...super.stateOptions(),
+      layers: [...this.layers],
+      activation: this.activation,
+      batchNorm: this.batchNorm,
+      momentum: this.momentum,
+      epsilon: this.epsilon,
+    };
+  }
+
+  protected override stateArrays(): Record<string, FloatArray> {
+    const arrays: Record<string, FloatArray> = {};
+    this.layerList.forEach((layer, l) => {
+      if (!layer.batchNorm) return;
+      arrays[`layer${l + 1}.runningMean`] = this.own[`runningMean${l}`]!;
+      arrays[`layer${l + 1}.runningVariance`] = this.own[`runningVariance${l}`]!;
+    });
+    return arrays;
+  }
+
   protected ownArrays(): Record<string, FloatArray | null> {
     return this.own;
   }

@@ -67,6 +67,10 @@ export class FactorizationModel extends ModelBase {
     for (let i = 0; i < (users + items) * rank; i++) params[i] = spec.initialScale * random.normal();
   }
 
+  protected override stateOptions(): Record<string, number | boolean | number[]> {
+    return { ...super.stateOptions(), users: this.users, items: this.items, rank: this.rank, biases: this.layout.biases };
+  }
+
   protected ownArrays(): Record<string, FloatArray | null> {
     return {};
   }

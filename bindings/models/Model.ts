@@ -36,6 +36,32 @@ export interface ModelData {
   groups?: ArrayLike<number>;
 }
 
+/**
+ * A model's saved state, as returned by {@link Model.state}: plain data (strings,
+ * numbers, arrays, typed arrays), safe for `structuredClone`, `postMessage` and
+ * IndexedDB.
+ */
+export interface ModelState {
+  /** Always `"downhill/model-state"`. */
+  format: string;
+  /** Layout version, currently 1. */
+  version: number;
+  /** The model that saved it, e.g. `"mlp"`. */
+  model: ModelName;
+  /** "float64" or "float32": the type of every array below. */
+  precision: Precision;
+  /**
+   * The options that fix the model's shape and objective (inputs, outputs, l2, layers,
+   * activation, batchNorm, batch-norm momentum and ε; users, items, rank, biases).
+   * The seed and initialization are not among them: the parameters replace their effect.
+   */
+  options: Record<string, number | boolean | number[]>;
+  /** A copy of `model.parameters`. */
+  parameters: FloatArray;
+  /** Copies of the batch-norm running statistics, e.g. `"layer1.runningMean"` (empty without batch norm). */
+  statistics: Record<string, FloatArray>;
+}
+
 /** Options of {@link Model.prepare}. */
 export interface PrepareOptions {
   /**
@@ -146,6 +172,26 @@ export interface Model {
    * ```
    */
   prepare(data: ModelData, options?: PrepareOptions): PreparedBatch;
+  /**
+   * A snapshot of everything training changes — parameters and batch-norm running
+   * statistics — with the options the model was made with, a format tag and a version.
+   * Copies: later training does not change it.
+   *
+   * @example
+   * ```ts
+   * const saved = model.state();                       // structured-clone safe
+   * const copy = mlp({ layers: [2, 32, 2], batchNorm: true });
+   * copy.loadState(saved);                              // predictions now identical, bit for bit
+   * ```
+   */
+  state(): ModelState;
+  /**
+   * Restores a state saved by {@link Model.state} into this model, which must be of the
+   * same kind, precision and options (any backend). Throws `INVALID_STATE` — and leaves
+   * the model unchanged — when the state is corrupted, of another format version, or was
+   * saved by a model made differently.
+   */
+  loadState(state: ModelState): void;
   /** Returns the model's memory (parameters, statistics, work space) to the backend. */
   free(): void;
 }

@@ -8,7 +8,14 @@ import { prepareData, type PreparedData } from "../training/prepareData";
 import { sampleScales } from "../losses/sampleScales";
 import { validate } from "../validate";
 import type { TargetKind } from "../training/checkData";
-import type { Model, ModelData, ModelName, ParameterBlock, PreparedBatch, PrepareOptions, ValueAndGradientOptions } from "./Model";
+import type {
+  Model, ModelData, ModelName, ModelState, ParameterBlock, PreparedBatch, PrepareOptions, ValueAndGradientOptions,
+} from "./Model";
+
+/** Format tag of saved model state. */
+export const MODEL_STATE_FORMAT = "downhill/model-state";
+/** Version of the saved model-state layout; bumped when it changes. */
+export const MODEL_STATE_VERSION = 1;
 import type { ModelKernelSet } from "./ModelKernels";
 import { modelKernelsFor } from "./modelKernelsFor";
 
@@ -292,6 +299,84 @@ export abstract class ModelBase implements Model {
     const buffer = this.params.buffer; // live after live()
     const length = this.parameterCount;
     return (a instanceof Float32Array ? new Float32Array(buffer, at, length) : new Float64Array(buffer, at, length)) as A;
+  }
+
+  /** The options that fix the model's shape and objective, saved in its state. Subclasses add theirs. */
+  protected stateOptions(): Record<string, number | boolean | number[]> {
+    return { inputs: this.inputs, outputs: this.outputs, l2: this.l2 };
+  }
+
+  /** The model's own arrays that belong in its state (batch-norm running statistics), by saved name. */
+  protected stateArrays(): Record<string, FloatArray> {
+    return {};
+  }
+
+  state(): ModelState {
+    this.checkNotFreed(`${this.name}.state`);
+    this.live();
+    const statistics: Record<string, FloatArray> = {};
+    for (const [key, a] of Object.entries(this.stateArrays())) statistics[key] = a.slice();
+    return {
+      format: MODEL_STATE_FORMAT,
+      version: MODEL_STATE_VERSION,
+      model: this.name,
+      precision: this.precision,
+      options: this.stateOptions(),
+      parameters: this.params.slice(),
+      statistics,
+    };
+  }
+
+  loadState(saved: ModelState): void {
+    const where = `${this.name}.loadState`;
+    this.checkNotFreed(where);
+    const bad = (why: string, argument = "state") => new DownhillError("INVALID_STATE", `${where}: ${why}`, argument);
+    if (!saved || typeof saved !== "object") throw bad("expected an object returned by model.state().");
+    if (saved.format !== MODEL_STATE_FORMAT) throw bad(`not a downhill model state (format ${JSON.stringify(saved.format)}).`);
+    if (saved.version !== MODEL_STATE_VERSION) {
+      throw bad(`state version ${saved.version} is not supported (this build reads ${MODEL_STATE_VERSION}).`);
+    }
+    if (saved.model !== this.name) throw bad(`the state was saved by a ${saved.model} model, not ${this.name}.`);
+    if (saved.precision !== this.precision) {
+      throw bad(`the state is ${saved.precision} but the model is ${this.precision}. Create it with the same precision.`, "precision");
+    }
+    const options = saved.options;
+    if (!options || typeof options !== "object") throw bad("options are missing.");
+    const mine = this.stateOptions();
+    const show = (v: unknown) => (Array.isArray(v) ? `[${v.join(", ")}]` : String(v));
+    for (const key of new Set([...Object.keys(mine), ...Object.keys(options)])) {
+      const a = mine[key], b = (options as Record<string, unknown>)[key];
+      const same = Array.isArray(a)
+        ? Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i])
+        : Object.is(a, b);
+      if (!same) {
+        throw bad(`the state was saved with ${key} = ${show(b)}, but this model has ${key} = ${show(a)}. Create it with the same options.`, key);
+      }
+    }
+    const type = this.precision === "float32" ? Float32Array : Float64Array;
+    const checkArray = (name: string, a: unknown, length: number, min = -Infinity): FloatArray => {
+      if (!(a instanceof type) || a.length !== length) {
+        throw bad(`${name} is missing, not a ${type.name}, or not of length ${length}.`, name);
+      }
+      for (let i = 0; i < length; i++) {
+        if (!(Number.isFinite(a[i]) && a[i] >= min)) throw bad(`${name}[${i}] is ${a[i]}; every value must be finite${min === 0 ? " and ≥ 0" : ""}.`, name);
+      }
+      return a;
+    };
+    const parameters = checkArray("parameters", saved.parameters, this.parameterCount);
+    const statistics = saved.statistics;
+    if (!statistics || typeof statistics !== "object") throw bad("statistics are missing.", "statistics");
+    const own = this.stateArrays();
+    for (const key of Object.keys(statistics)) if (!Object.prototype.hasOwnProperty.call(own, key)) throw bad(`unexpected statistics "${key}".`, key);
+    const checked: Record<string, FloatArray> = {};
+    for (const [key, a] of Object.entries(own)) {
+      checked[key] = checkArray(key, (statistics as Record<string, unknown>)[key], a.length, key.endsWith("Variance") ? 0 : -Infinity);
+    }
+    // Everything checked: now replace.
+    this.live();
+    this.params.set(parameters);
+    const target = this.stateArrays();
+    for (const key of Object.keys(target)) target[key].set(checked[key]);
   }
 
   /** Copies of the parameters and the model's statistics (for early stopping's restoreBest). */

@@ -3,7 +3,8 @@
 // for the peers (plain loops, TensorFlow.js, native C) and the report says downhill's
 // rows are missing — never a stub. When they are exported, these adapters drive them
 // through the public Model API, as a user would:
-//   loss = model.valueAndGradient(model.parameters, grads, { x, y });   // W3
+//   batch = model.prepare({ x, y });                                    // W3, once
+//   loss = model.valueAndGradient(model.parameters, grads, batch);      // W3, timed
 //   model.valueAndGradient(...); optimizer.step(model.parameters, grads) // W5
 import { driver, fnDriver } from "./harness.mjs";
 import { MLP, mlpData } from "./data.mjs";
@@ -39,7 +40,9 @@ export function prepareLogistic(dh, backend, data, precision) {
   const model = dh.logisticRegression({ inputs: data.d, precision, backend });
   setBlock(model, "weights", data.w.subarray(0, data.d));
   setBlock(model, "bias", data.w.subarray(data.d));
-  const batch = { x: data.X, y: data.y };
+  // The data are checked and copied into the backend's memory once (`model.prepare`), as
+  // TensorFlow.js keeps its tensors resident; builds without prepare pass { x, y } per call.
+  const batch = typeof model.prepare === "function" ? model.prepare({ x: data.X, y: data.y }) : { x: data.X, y: data.y };
   // One call with arrays outside the backend's memory (copied in and out) sizes the
   // model's work space first: the memory growth it causes would detach our vectors, and
   // the library re-keys a vector on its first refresh, leaving our old view unrefreshable.
@@ -55,6 +58,7 @@ export function prepareLogistic(dh, backend, data, precision) {
     loss: () => model.valueAndGradient(...live(), batch),
     done() {
       for (const v of live()) backend.free(v);
+      batch.free?.();
       model.free();
     },
   };

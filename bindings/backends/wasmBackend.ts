@@ -57,6 +57,17 @@ const RMSPROP_WEIGHT_DECAY = 1, RMSPROP_CENTERED = 2, RMSPROP_MOMENTUM = 4;
 export function wasmBackend(name: BackendName, exports: KernelExports): Backend {
   const memory = exports.memory;
   const heap = new WasmHeap(memory, exports.heapBase());
+  // memory.buffer is a slow accessor in V8; only the heap grows memory, so the buffer
+  // changes exactly when heap.generation does.
+  let buffer: ArrayBufferLike = memory.buffer;
+  let bufferGeneration = heap.generation;
+  const currentBuffer = (): ArrayBufferLike => {
+    if (heap.generation !== bufferGeneration) {
+      buffer = memory.buffer;
+      bufferGeneration = heap.generation;
+    }
+    return buffer;
+  };
   const records = new WeakMap<FloatArray, { address: number; length: number; precision: Precision }>();
 
   const pick = (suffix: "F64" | "F32"): PrecisionExports => {
@@ -71,7 +82,7 @@ export function wasmBackend(name: BackendName, exports: KernelExports): Backend 
 
   /** Byte address of an array in this module's memory; throws when it lives elsewhere. */
   const address = (kernel: string, name: string, array: FloatArray): number => {
-    if (array.buffer !== memory.buffer) {
+    if (array.buffer !== currentBuffer()) {
       validate.floatArray(kernel, name, array); // reports stale views precisely
       throw new DownhillError(
         "FOREIGN_MEMORY",
@@ -248,7 +259,7 @@ export function wasmBackend(name: BackendName, exports: KernelExports): Backend 
       }
     },
     refresh<A extends FloatArray>(vector: A): A {
-      if (vector.buffer === memory.buffer) return vector;
+      if (vector.buffer === currentBuffer()) return vector;
       const record = records.get(vector);
       if (!record) {
         throw new DownhillError(
@@ -263,7 +274,7 @@ export function wasmBackend(name: BackendName, exports: KernelExports): Backend 
       return fresh as A;
     },
     owns(array) {
-      return array.buffer === memory.buffer;
+      return array.buffer === currentBuffer();
     },
     get generation() {
       return heap.generation;

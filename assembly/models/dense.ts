@@ -34,6 +34,98 @@ import { lanes, at } from "../lanes";
   return bias != 0 ? v128.load(at<T>(bias, j)) : v128.splat<T>(<T>0);
 }
 
+// The micro-kernels shared by matmul (A rows, k ascending) and matmulTransposedA (A
+// columns, i ascending). Each streams one sum index: the A values of output row r sit at
+// pa + r·aGap and step by aStep until pa reaches pa + aSpan (bytes); the matching B row
+// starts at pb and steps by rowB, which is also the byte stride between C rows at pc.
+
+// A 4-row × 2-vector tile of C, started at init0/init1 (the accumulate-and-store tile).
+// @ts-ignore: decorator
+@inline function tile4x2<T>(pa: usize, aSpan: usize, aStep: usize, aGap: usize, pb: usize, rowB: usize, init0: v128, init1: v128, pc: usize): void {
+  let c00 = init0, c01 = init1, c10 = init0, c11 = init1;
+  let c20 = init0, c21 = init1, c30 = init0, c31 = init1;
+  const end = pa + aSpan;
+  for (; pa < end; pa += aStep, pb += rowB) {
+    const w0 = v128.load(pb), w1 = v128.load(pb, 16);
+    const x0 = splatAt<T>(pa);
+    c00 = v128.add<T>(c00, v128.mul<T>(x0, w0));
+    c01 = v128.add<T>(c01, v128.mul<T>(x0, w1));
+    const x1 = splatAt<T>(pa + aGap);
+    c10 = v128.add<T>(c10, v128.mul<T>(x1, w0));
+    c11 = v128.add<T>(c11, v128.mul<T>(x1, w1));
+    const x2 = splatAt<T>(pa + 2 * aGap);
+    c20 = v128.add<T>(c20, v128.mul<T>(x2, w0));
+    c21 = v128.add<T>(c21, v128.mul<T>(x2, w1));
+    const x3 = splatAt<T>(pa + 3 * aGap);
+    c30 = v128.add<T>(c30, v128.mul<T>(x3, w0));
+    c31 = v128.add<T>(c31, v128.mul<T>(x3, w1));
+  }
+  v128.store(pc, c00);
+  v128.store(pc, c01, 16);
+  v128.store(pc + rowB, c10);
+  v128.store(pc + rowB, c11, 16);
+  v128.store(pc + 2 * rowB, c20);
+  v128.store(pc + 2 * rowB, c21, 16);
+  v128.store(pc + 3 * rowB, c30);
+  v128.store(pc + 3 * rowB, c31, 16);
+}
+
+// One row × 2 vectors of C (the rows left over by tile4x2).
+// @ts-ignore: decorator
+@inline function tile1x2<T>(pa: usize, aSpan: usize, aStep: usize, pb: usize, rowB: usize, init0: v128, init1: v128, pc: usize): void {
+  let c0 = init0, c1 = init1;
+  const end = pa + aSpan;
+  for (; pa < end; pa += aStep, pb += rowB) {
+    const x = splatAt<T>(pa);
+    c0 = v128.add<T>(c0, v128.mul<T>(x, v128.load(pb)));
+    c1 = v128.add<T>(c1, v128.mul<T>(x, v128.load(pb, 16)));
+  }
+  v128.store(pc, c0);
+  v128.store(pc, c1, 16);
+}
+
+// One row × 1 vector of C (the column block left over by the 2-vector blocks).
+// @ts-ignore: decorator
+@inline function tile1x1<T>(pa: usize, aSpan: usize, aStep: usize, pb: usize, rowB: usize, init0: v128, pc: usize): void {
+  let c0 = init0;
+  const end = pa + aSpan;
+  for (; pa < end; pa += aStep, pb += rowB) c0 = v128.add<T>(c0, v128.mul<T>(splatAt<T>(pa), v128.load(pb)));
+  v128.store(pc, c0);
+}
+
+// Scalar: c[j..j+4) of one C row at pc, started at bias[j..] (bias ≠ 0) or 0.
+// @ts-ignore: decorator
+@inline function scalar1x4<T>(pa: usize, aSpan: usize, aStep: usize, pb: usize, rowB: usize, bias: usize, j: i32, pc: usize): void {
+  let c0 = <T>0, c1 = <T>0, c2 = <T>0, c3 = <T>0;
+  if (bias != 0) {
+    c0 = load<T>(at<T>(bias, j));
+    c1 = load<T>(at<T>(bias, j + 1));
+    c2 = load<T>(at<T>(bias, j + 2));
+    c3 = load<T>(at<T>(bias, j + 3));
+  }
+  const end = pa + aSpan;
+  for (; pa < end; pa += aStep, pb += rowB) {
+    const x = load<T>(pa);
+    c0 += x * load<T>(pb);
+    c1 += x * load<T>(pb, sizeof<T>());
+    c2 += x * load<T>(pb, 2 * sizeof<T>());
+    c3 += x * load<T>(pb, 3 * sizeof<T>());
+  }
+  store<T>(pc, c0);
+  store<T>(pc, c1, sizeof<T>());
+  store<T>(pc, c2, 2 * sizeof<T>());
+  store<T>(pc, c3, 3 * sizeof<T>());
+}
+
+// Scalar: c[j] of one C row at pc, started at bias[j] (bias ≠ 0) or 0.
+// @ts-ignore: decorator
+@inline function scalar1x1<T>(pa: usize, aSpan: usize, aStep: usize, pb: usize, rowB: usize, bias: usize, j: i32, pc: usize): void {
+  let acc = bias != 0 ? load<T>(at<T>(bias, j)) : <T>0;
+  const end = pa + aSpan;
+  for (; pa < end; pa += aStep, pb += rowB) acc += load<T>(pa) * load<T>(pb);
+  store<T>(pc, acc);
+}
+
 // c[i] = dot(a[i], b) (+ bias[0]): the n = 1 case of matmul (see the header for the order).
 // @ts-ignore: decorator
 @inline function matvec<T>(a: usize, b: usize, bias: usize, c: usize, m: i32, p: i32): void {
@@ -91,60 +183,16 @@ import { lanes, at } from "../lanes";
       const bColumn = at<T>(b, j);
       let i = 0;
       for (; i + 4 <= m; i += 4) {
-        let c00 = init0, c01 = init1, c10 = init0, c11 = init1;
-        let c20 = init0, c21 = init1, c30 = init0, c31 = init1;
-        let pa = a + <usize>i * rowA;
-        let pb = bColumn;
-        const end = pa + rowA;
-        for (; pa < end; pa += size, pb += rowB) {
-          const w0 = v128.load(pb), w1 = v128.load(pb, 16);
-          const x0 = splatAt<T>(pa);
-          c00 = v128.add<T>(c00, v128.mul<T>(x0, w0));
-          c01 = v128.add<T>(c01, v128.mul<T>(x0, w1));
-          const x1 = splatAt<T>(pa + rowA);
-          c10 = v128.add<T>(c10, v128.mul<T>(x1, w0));
-          c11 = v128.add<T>(c11, v128.mul<T>(x1, w1));
-          const x2 = splatAt<T>(pa + 2 * rowA);
-          c20 = v128.add<T>(c20, v128.mul<T>(x2, w0));
-          c21 = v128.add<T>(c21, v128.mul<T>(x2, w1));
-          const x3 = splatAt<T>(pa + 3 * rowA);
-          c30 = v128.add<T>(c30, v128.mul<T>(x3, w0));
-          c31 = v128.add<T>(c31, v128.mul<T>(x3, w1));
-        }
-        const pc = c + <usize>i * rowB + <usize>j * size;
-        v128.store(pc, c00);
-        v128.store(pc, c01, 16);
-        v128.store(pc + rowB, c10);
-        v128.store(pc + rowB, c11, 16);
-        v128.store(pc + 2 * rowB, c20);
-        v128.store(pc + 2 * rowB, c21, 16);
-        v128.store(pc + 3 * rowB, c30);
-        v128.store(pc + 3 * rowB, c31, 16);
+        tile4x2<T>(a + <usize>i * rowA, rowA, size, rowA, bColumn, rowB, init0, init1, c + <usize>i * rowB + <usize>j * size);
       }
       for (; i < m; i++) {
-        let c0 = init0, c1 = init1;
-        let pa = a + <usize>i * rowA;
-        let pb = bColumn;
-        const end = pa + rowA;
-        for (; pa < end; pa += size, pb += rowB) {
-          const x = splatAt<T>(pa);
-          c0 = v128.add<T>(c0, v128.mul<T>(x, v128.load(pb)));
-          c1 = v128.add<T>(c1, v128.mul<T>(x, v128.load(pb, 16)));
-        }
-        const pc = c + <usize>i * rowB + <usize>j * size;
-        v128.store(pc, c0);
-        v128.store(pc, c1, 16);
+        tile1x2<T>(a + <usize>i * rowA, rowA, size, bColumn, rowB, init0, init1, c + <usize>i * rowB + <usize>j * size);
       }
     }
     for (; j + L <= n; j += L) {
       const init0 = biasVector<T>(bias, j);
       for (let i = 0; i < m; i++) {
-        let c0 = init0;
-        let pa = a + <usize>i * rowA;
-        let pb = at<T>(b, j);
-        const end = pa + rowA;
-        for (; pa < end; pa += size, pb += rowB) c0 = v128.add<T>(c0, v128.mul<T>(splatAt<T>(pa), v128.load(pb)));
-        v128.store(c + <usize>i * rowB + <usize>j * size, c0);
+        tile1x1<T>(a + <usize>i * rowA, rowA, size, at<T>(b, j), rowB, init0, c + <usize>i * rowB + <usize>j * size);
       }
     }
   }
@@ -156,37 +204,13 @@ import { lanes, at } from "../lanes";
 // time in locals, then one at a time. The whole product in the scalar build.
 // @ts-ignore: decorator
 @inline function matmulColumns<T>(a: usize, b: usize, bias: usize, c: usize, m: i32, p: i32, n: i32, j0: i32): void {
-  const rowB = <usize>n * sizeof<T>();
+  const size = <usize>sizeof<T>();
+  const rowA = <usize>p * size, rowB = <usize>n * size;
   for (let i = 0; i < m; i++) {
-    const rowA = at<T>(a, i * p), rowC = at<T>(c, i * n);
+    const pa = at<T>(a, i * p), rowC = at<T>(c, i * n);
     let j = j0;
-    for (; j + 4 <= n; j += 4) {
-      let c0 = <T>0, c1 = <T>0, c2 = <T>0, c3 = <T>0;
-      if (bias != 0) {
-        c0 = load<T>(at<T>(bias, j));
-        c1 = load<T>(at<T>(bias, j + 1));
-        c2 = load<T>(at<T>(bias, j + 2));
-        c3 = load<T>(at<T>(bias, j + 3));
-      }
-      let pb = at<T>(b, j);
-      for (let k = 0; k < p; k++, pb += rowB) {
-        const x = load<T>(at<T>(rowA, k));
-        c0 += x * load<T>(pb);
-        c1 += x * load<T>(pb, sizeof<T>());
-        c2 += x * load<T>(pb, 2 * sizeof<T>());
-        c3 += x * load<T>(pb, 3 * sizeof<T>());
-      }
-      store<T>(at<T>(rowC, j), c0);
-      store<T>(at<T>(rowC, j + 1), c1);
-      store<T>(at<T>(rowC, j + 2), c2);
-      store<T>(at<T>(rowC, j + 3), c3);
-    }
-    for (; j < n; j++) {
-      let acc = bias != 0 ? load<T>(at<T>(bias, j)) : <T>0;
-      let pb = at<T>(b, j);
-      for (let k = 0; k < p; k++, pb += rowB) acc += load<T>(at<T>(rowA, k)) * load<T>(pb);
-      store<T>(at<T>(rowC, j), acc);
-    }
+    for (; j + 4 <= n; j += 4) scalar1x4<T>(pa, rowA, size, at<T>(b, j), rowB, bias, j, at<T>(rowC, j));
+    for (; j < n; j++) scalar1x1<T>(pa, rowA, size, at<T>(b, j), rowB, bias, j, at<T>(rowC, j));
   }
 }
 
@@ -217,6 +241,7 @@ import { lanes, at } from "../lanes";
   const size = <usize>sizeof<T>();
   const rowA = <usize>p * size;
   const rowB = <usize>n * size;
+  const spanA = <usize>m * rowA; // bytes a column of a spans (m rows)
   let j = 0;
   if (ASC_FEATURE_SIMD) {
     const L = lanes<T>();
@@ -225,87 +250,26 @@ import { lanes, at } from "../lanes";
       const bColumn = at<T>(b, j);
       let k = 0;
       for (; k + 4 <= p; k += 4) {
-        let c00 = zero, c01 = zero, c10 = zero, c11 = zero;
-        let c20 = zero, c21 = zero, c30 = zero, c31 = zero;
-        let pa = at<T>(a, k);
-        let pb = bColumn;
-        for (let i = 0; i < m; i++, pa += rowA, pb += rowB) {
-          const w0 = v128.load(pb), w1 = v128.load(pb, 16);
-          const x0 = splatAt<T>(pa);
-          c00 = v128.add<T>(c00, v128.mul<T>(x0, w0));
-          c01 = v128.add<T>(c01, v128.mul<T>(x0, w1));
-          const x1 = splatAt<T>(pa + size);
-          c10 = v128.add<T>(c10, v128.mul<T>(x1, w0));
-          c11 = v128.add<T>(c11, v128.mul<T>(x1, w1));
-          const x2 = splatAt<T>(pa + 2 * size);
-          c20 = v128.add<T>(c20, v128.mul<T>(x2, w0));
-          c21 = v128.add<T>(c21, v128.mul<T>(x2, w1));
-          const x3 = splatAt<T>(pa + 3 * size);
-          c30 = v128.add<T>(c30, v128.mul<T>(x3, w0));
-          c31 = v128.add<T>(c31, v128.mul<T>(x3, w1));
-        }
-        const pc = c + <usize>k * rowB + <usize>j * size;
-        v128.store(pc, c00);
-        v128.store(pc, c01, 16);
-        v128.store(pc + rowB, c10);
-        v128.store(pc + rowB, c11, 16);
-        v128.store(pc + 2 * rowB, c20);
-        v128.store(pc + 2 * rowB, c21, 16);
-        v128.store(pc + 3 * rowB, c30);
-        v128.store(pc + 3 * rowB, c31, 16);
+        tile4x2<T>(at<T>(a, k), spanA, rowA, size, bColumn, rowB, zero, zero, c + <usize>k * rowB + <usize>j * size);
       }
       for (; k < p; k++) {
-        let c0 = zero, c1 = zero;
-        let pa = at<T>(a, k);
-        let pb = bColumn;
-        for (let i = 0; i < m; i++, pa += rowA, pb += rowB) {
-          const x = splatAt<T>(pa);
-          c0 = v128.add<T>(c0, v128.mul<T>(x, v128.load(pb)));
-          c1 = v128.add<T>(c1, v128.mul<T>(x, v128.load(pb, 16)));
-        }
-        const pc = c + <usize>k * rowB + <usize>j * size;
-        v128.store(pc, c0);
-        v128.store(pc, c1, 16);
+        tile1x2<T>(at<T>(a, k), spanA, rowA, bColumn, rowB, zero, zero, c + <usize>k * rowB + <usize>j * size);
       }
     }
     for (; j + L <= n; j += L) {
       for (let k = 0; k < p; k++) {
-        let c0 = zero;
-        let pa = at<T>(a, k);
-        let pb = at<T>(b, j);
-        for (let i = 0; i < m; i++, pa += rowA, pb += rowB) c0 = v128.add<T>(c0, v128.mul<T>(splatAt<T>(pa), v128.load(pb)));
-        v128.store(c + <usize>k * rowB + <usize>j * size, c0);
+        tile1x1<T>(at<T>(a, k), spanA, rowA, at<T>(b, j), rowB, zero, c + <usize>k * rowB + <usize>j * size);
       }
     }
   }
   if (j < n) {
     // Remaining columns (all of them in the scalar build): c[k][j..] gathers
     // a[i][k]·b[i][j..] for i ascending — four columns at a time in locals.
-    const rowA = <usize>p * sizeof<T>(), rowB = <usize>n * sizeof<T>();
     for (let k = 0; k < p; k++) {
-      const rowC = at<T>(c, k * n);
+      const pa = at<T>(a, k), rowC = at<T>(c, k * n);
       let jj = j;
-      for (; jj + 4 <= n; jj += 4) {
-        let c0 = <T>0, c1 = <T>0, c2 = <T>0, c3 = <T>0;
-        let pa = at<T>(a, k), pb = at<T>(b, jj);
-        for (let i = 0; i < m; i++, pa += rowA, pb += rowB) {
-          const x = load<T>(pa);
-          c0 += x * load<T>(pb);
-          c1 += x * load<T>(pb, sizeof<T>());
-          c2 += x * load<T>(pb, 2 * sizeof<T>());
-          c3 += x * load<T>(pb, 3 * sizeof<T>());
-        }
-        store<T>(at<T>(rowC, jj), c0);
-        store<T>(at<T>(rowC, jj + 1), c1);
-        store<T>(at<T>(rowC, jj + 2), c2);
-        store<T>(at<T>(rowC, jj + 3), c3);
-      }
-      for (; jj < n; jj++) {
-        let acc = <T>0;
-        let pa = at<T>(a, k), pb = at<T>(b, jj);
-        for (let i = 0; i < m; i++, pa += rowA, pb += rowB) acc += load<T>(pa) * load<T>(pb);
-        store<T>(at<T>(rowC, jj), acc);
-      }
+      for (; jj + 4 <= n; jj += 4) scalar1x4<T>(pa, spanA, rowA, at<T>(b, jj), rowB, 0, jj, at<T>(rowC, jj));
+      for (; jj < n; jj++) scalar1x1<T>(pa, spanA, rowA, at<T>(b, jj), rowB, 0, jj, at<T>(rowC, jj));
     }
   }
 }

@@ -4,7 +4,8 @@ import type { Loss } from "../losses/Loss";
 import { seededRandom } from "../random/seededRandom";
 import type { ModelName, ParameterBlock } from "./Model";
 import { ModelBase, type Workspace } from "./ModelBase";
-import type { ActivationCode } from "./ModelKernels";
+import { ACTIVATION, type ActivationCode } from "./ModelKernels";
+import { modelOptions } from "./modelOptions";
 
 /** How a dense network's weights start. */
 export type Initialization = "he" | "xavier" | "zeros";
@@ -75,6 +76,36 @@ export class DenseNetwork extends ModelBase {
   readonly epsilon: number;
   private readonly layerList: Layer[];
   private own: Record<string, FloatArray | null> = {};
+
+  /**
+   * A network with no hidden layer, parameters starting at zero: the shared body of
+   * linearRegression, logisticRegression and softmaxRegression. `o` holds the caller's
+   * already-checked option object (l2, precision, backend are validated here).
+   */
+  static linear(
+    where: ModelName,
+    o: Record<string, unknown>,
+    inputs: number,
+    outputs: number,
+    defaultLoss: DenseNetworkSpec["defaultLoss"],
+    defaultOutput: DenseNetworkSpec["defaultOutput"],
+  ): DenseNetwork {
+    return new DenseNetwork({
+      name: where,
+      layers: [inputs, outputs],
+      activation: ACTIVATION.identity,
+      batchNorm: false,
+      l2: modelOptions.l2(where, o.l2),
+      precision: modelOptions.precision(where, o.precision),
+      backend: modelOptions.backend(where, o.backend),
+      initialization: "zeros",
+      seed: 0,
+      momentum: 0.1,
+      epsilon: 1e-5,
+      defaultLoss,
+      defaultOutput,
+    });
+  }
 
   constructor(spec: DenseNetworkSpec) {
     const { layerList, blocks } = plan(spec.layers, spec.batchNorm);

@@ -4,7 +4,6 @@ import { mse } from "../losses/mse";
 import { validate } from "../validate";
 import { DenseNetwork } from "./DenseNetwork";
 import type { Model } from "./Model";
-import { ACTIVATION } from "./ModelKernels";
 import { modelOptions } from "./modelOptions";
 
 /** Options of {@link linearRegression}. */
@@ -52,19 +51,5 @@ export function linearRegression(options: LinearRegressionOptions): Model {
   const o = validate.options(where, options, ["inputs", "outputs", "l2", "precision", "backend"]);
   const inputs = modelOptions.required(where, "inputs", o.inputs);
   const outputs = o.outputs === undefined ? 1 : modelOptions.count(where, "outputs", o.outputs);
-  return new DenseNetwork({
-    name: where,
-    layers: [inputs, outputs],
-    activation: ACTIVATION.identity,
-    batchNorm: false,
-    l2: modelOptions.l2(where, o.l2),
-    precision: modelOptions.precision(where, o.precision),
-    backend: modelOptions.backend(where, o.backend),
-    initialization: "zeros",
-    seed: 0,
-    momentum: 0.1,
-    epsilon: 1e-5,
-    defaultLoss: mse(),
-    defaultOutput: "values",
-  });
+  return DenseNetwork.linear(where, o, inputs, outputs, mse(), "values");
 }

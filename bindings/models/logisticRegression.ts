@@ -4,7 +4,6 @@ import { binaryCrossEntropy } from "../losses/binaryCrossEntropy";
 import { validate } from "../validate";
 import { DenseNetwork } from "./DenseNetwork";
 import type { Model } from "./Model";
-import { ACTIVATION } from "./ModelKernels";
 import { modelOptions } from "./modelOptions";
 
 /** Options of {@link logisticRegression}. */
@@ -46,19 +45,5 @@ export function logisticRegression(options: LogisticRegressionOptions): Model {
   const where = "logisticRegression";
   const o = validate.options(where, options, ["inputs", "l2", "precision", "backend"]);
   const inputs = modelOptions.required(where, "inputs", o.inputs);
-  return new DenseNetwork({
-    name: where,
-    layers: [inputs, 1],
-    activation: ACTIVATION.identity,
-    batchNorm: false,
-    l2: modelOptions.l2(where, o.l2),
-    precision: modelOptions.precision(where, o.precision),
-    backend: modelOptions.backend(where, o.backend),
-    initialization: "zeros",
-    seed: 0,
-    momentum: 0.1,
-    epsilon: 1e-5,
-    defaultLoss: binaryCrossEntropy(),
-    defaultOutput: "probabilities",
-  });
+  return DenseNetwork.linear(where, o, inputs, 1, binaryCrossEntropy(), "probabilities");
 }

@@ -4,7 +4,6 @@ import { softmaxCrossEntropy } from "../losses/softmaxCrossEntropy";
 import { validate } from "../validate";
 import { DenseNetwork } from "./DenseNetwork";
 import type { Model } from "./Model";
-import { ACTIVATION } from "./ModelKernels";
 import { modelOptions } from "./modelOptions";
 
 /** Options of {@link softmaxRegression}. */
@@ -50,19 +49,5 @@ export function softmaxRegression(options: SoftmaxRegressionOptions): Model {
   const o = validate.options(where, options, ["inputs", "classes", "l2", "precision", "backend"]);
   const inputs = modelOptions.required(where, "inputs", o.inputs);
   const classes = modelOptions.required(where, "classes", o.classes, 2);
-  return new DenseNetwork({
-    name: where,
-    layers: [inputs, classes],
-    activation: ACTIVATION.identity,
-    batchNorm: false,
-    l2: modelOptions.l2(where, o.l2),
-    precision: modelOptions.precision(where, o.precision),
-    backend: modelOptions.backend(where, o.backend),
-    initialization: "zeros",
-    seed: 0,
-    momentum: 0.1,
-    epsilon: 1e-5,
-    defaultLoss: softmaxCrossEntropy(),
-    defaultOutput: "probabilities",
-  });
+  return DenseNetwork.linear(where, o, inputs, classes, softmaxCrossEntropy(), "probabilities");
 }

@@ -44,14 +44,13 @@ export function prepareLogistic(dh, backend, data, precision) {
   // TensorFlow.js keeps its tensors resident; builds without prepare pass { x, y } per call.
   const batch = typeof model.prepare === "function" ? model.prepare({ x: data.X, y: data.y }) : { x: data.X, y: data.y };
   // One call with arrays outside the backend's memory (copied in and out) sizes the
-  // model's work space first: the memory growth it causes would detach our vectors, and
-  // the library re-keys a vector on its first refresh, leaving our old view unrefreshable.
+  // model's work space first, so the memory growth it causes happens before our vectors exist.
   const Ctor = precision === "float32" ? Float32Array : Float64Array;
   model.valueAndGradient(Ctor.from(model.parameters), new Ctor(model.parameterCount), batch);
   // Parameters and gradient in vectors of the backend's memory: the zero-copy path.
   const vectors = [backend.vector(model.parameterCount, precision), backend.vector(model.parameterCount, precision)];
   vectors[0].set(model.parameters);
-  const live = () => vectors.map((v, k) => (vectors[k] = backend.refresh(v))); // refresh re-keys: keep the fresh views
+  const live = () => vectors.map((v, k) => (vectors[k] = backend.refresh(v))); // live views, whatever grew since
   const [params, grads] = live();
   return {
     run: driver(model, "valueAndGradient", params, grads, batch),
@@ -82,7 +81,7 @@ export function prepareMlp(dh, backend) {
   model.valueAndGradient(Float32Array.from(model.parameters), new Float32Array(model.parameterCount), batch);
   const vectors = [backend.vector(model.parameterCount, "float32"), backend.vector(model.parameterCount, "float32")];
   vectors[0].set(model.parameters);
-  const live = () => vectors.map((v, k) => (vectors[k] = backend.refresh(v))); // refresh re-keys: keep the fresh views
+  const live = () => vectors.map((v, k) => (vectors[k] = backend.refresh(v))); // live views, whatever grew since
   const optimizer = dh.adam({ learningRate: 1e-3, backend });
   const step = (params, g) => {
     const loss = model.valueAndGradient(params, g, batch);
